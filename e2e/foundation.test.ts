@@ -1,0 +1,209 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import {
+  guardedPage,
+  launchBrowser,
+  pointOnMap,
+  renderedCount,
+  screenshot,
+  serveApp,
+  waitForMapIdle,
+  type Guarded,
+} from './harness.ts';
+import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
+import { RELATION_TYPES } from '../src/scenario/schema.ts';
+
+const PYONGYANG: [number, number] = [125.75432, 39.03385];
+const RELATION_LAYERS = RELATION_TYPES.map(relationLineId);
+const MOVEMENT_LAYERS = ['sea', 'air', 'land'].map(movementLineId);
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+before(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs a test on a fresh guarded page; the guards are checked even when the test passed. */
+async function withPage(fn: (g: Guarded) => Promise<void>, options?: Parameters<typeof guardedPage>[1]) {
+  const g = await guardedPage(browser, options);
+  try {
+    await fn(g);
+    await g.assertClean();
+  } finally {
+    await g.close();
+  }
+}
+
+describe('Sitmap foundation in a real browser', () => {
+  it('opens on the theatre with actors, relations, movements and uncertainty areas drawn', async () => {
+    for (const [w, h] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      await withPage(
+        async ({ page }) => {
+          await page.goto(server.url + '/');
+          await waitForMapIdle(page);
+          // Korean peninsula to Ukraine is in view.
+          const inView = await page.evaluate(() => {
+            const b = window.__sitmapMap!.getBounds();
+            return { kyiv: b.contains([30.52, 50.45]), pyongyang: b.contains([125.75, 39.03]), seoul: b.contains([126.98, 37.57]) };
+          });
+          assert.deepEqual(inView, { kyiv: true, pyongyang: true, seoul: true });
+          assert.ok((await renderedCount(page, ['actor-markers'])) >= 5, 'actor markers drawn');
+          assert.ok((await renderedCount(page, RELATION_LAYERS)) >= 5, 'relation arcs drawn');
+          assert.ok((await renderedCount(page, MOVEMENT_LAYERS)) >= 3, 'movement routes drawn');
+          assert.ok((await renderedCount(page, ['territory-fill'])) >= 4, 'actor territories tinted');
+          assert.ok((await renderedCount(page, ['position-markers'])) >= 3, 'troop markers drawn');
+          await screenshot(page, `theatre-${w}x${h}`);
+        },
+        { viewport: { width: w, height: h } },
+      );
+    }
+  });
+
+  it('clicking North Korea on the map opens its sourced details and puts it in the URL', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(server.url + '/');
+      await waitForMapIdle(page);
+      const { x, y } = await pointOnMap(page, PYONGYANG);
+      await page.mouse.click(x, y);
+      const panel = page.getByRole('complementary');
+      await assertNorthKoreaDetails(page);
+      assert.equal(new URL(page.url()).hash, '#actor=north-korea');
+      await waitForMapIdle(page);
+      const selected = await page.evaluate(
+        () => window.__sitmapMap!.getFeatureState({ source: 'sitmap-actors', id: 'north-korea' }).selected,
+      );
+      assert.equal(selected, true, 'the marker is highlighted as selected');
+      await screenshot(page, 'north-korea-1280x720');
+      assert.ok(await panel.isVisible());
+    });
+  });
+
+  it('North Korea through its button; Escape closes and returns focus; reload keeps the selection', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(server.url + '/');
+      await waitForMapIdle(page);
+      const button = page.getByRole('button', { name: 'North Korea', exact: true });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await assertNorthKoreaDetails(page);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'details-heading', 'focus moves to the panel');
+      assert.equal(new URL(page.url()).hash, '#actor=north-korea');
+
+      await page.reload();
+      await waitForMapIdle(page);
+      await assertNorthKoreaDetails(page);
+
+      await page.keyboard.press('Escape');
+      assert.equal(await page.getByRole('complementary').count(), 0, 'Escape closes the panel');
+      assert.equal(new URL(page.url()).hash, '');
+    });
+    await withPage(async ({ page }) => {
+      await page.goto(server.url + '/');
+      await waitForMapIdle(page);
+      const button = page.getByRole('button', { name: 'North Korea', exact: true });
+      await button.click();
+      await page.keyboard.press('Escape');
+      assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id), 'north-korea', 'focus returns to the button');
+    });
+  });
+
+  it('a shared link opens the same selection', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(server.url + '/#actor=north-korea');
+      await waitForMapIdle(page);
+      await assertNorthKoreaDetails(page);
+    });
+  });
+
+  it('a corrected article claim is shown beside the record', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(server.url + '/#actor=north-korea');
+      await waitForMapIdle(page);
+      const corrected = page.locator('.claim-corrected').first();
+      await corrected.waitFor();
+      const text = await corrected.innerText();
+      assert.match(text, /THE ARTICLE SAYS/i);
+      assert.match(text, /THE RECORD/i);
+      await screenshot(page, 'corrected-claim-1280x720');
+    });
+  });
+
+  it('the Kursk control frames Kursk region', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(server.url + '/');
+      await waitForMapIdle(page);
+      await page.getByRole('button', { name: 'Kursk', exact: true }).click();
+      await waitForMapIdle(page);
+      const view = await page.evaluate(() => {
+        const m = window.__sitmapMap!;
+        const b = m.getBounds();
+        return { zoom: m.getZoom(), sudzha: b.contains([35.2726, 51.1976]), kursk: b.contains([36.18735, 51.73733]), moscow: b.contains([37.6, 55.75]) };
+      });
+      assert.ok(view.zoom > 6, `zoomed in (zoom ${view.zoom})`);
+      assert.deepEqual({ sudzha: view.sudzha, kursk: view.kursk, moscow: view.moscow }, { sudzha: true, kursk: true, moscow: false });
+      assert.ok((await renderedCount(page, ['area-fill'])) >= 1, 'the Kursk area of uncertainty is drawn');
+      await screenshot(page, 'kursk-1280x720');
+    });
+  });
+
+  it('an unknown id in a link says so and keeps the map', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(server.url + '/#actor=atlantis');
+      await waitForMapIdle(page);
+      await page.getByRole('status').filter({ hasText: "no actor 'atlantis'" }).waitFor();
+      assert.equal(await page.getByRole('complementary').count(), 0);
+    });
+  });
+
+  it('an invalid scenario shows the list of problems instead of a broken map', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(server.url + '/?scenario=/e2e-fixtures/invalid-scenario.json');
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const text = await alert.innerText();
+      assert.match(text, /cannot be shown/);
+      assert.match(text, /\$\.claims\[0\]\.sourceIds\[0\]\s+unknown source 'kbs-18855' \(did you mean 'kbs-188550'\?\)/);
+      assert.match(text, /\$\.relations\[0\]\.end\s+end 2024-10-01 is before start 2024-10-23/);
+      assert.match(text, /\$\.actors\[1\]\.id\s+duplicate id 'north-korea'/);
+      assert.equal(await page.locator('canvas').count(), 0, 'no map is drawn');
+      await screenshot(page, 'invalid-scenario-1280x720');
+    });
+  });
+
+  it('the details panel is readable on a phone', async () => {
+    await withPage(
+      async ({ page }) => {
+        await page.goto(server.url + '/#actor=north-korea');
+        await waitForMapIdle(page);
+        await assertNorthKoreaDetails(page);
+        const box = await page.getByRole('complementary').boundingBox();
+        assert.ok(box && box.x >= 0 && box.width <= 390 && box.y + box.height <= 844 + 1, `panel fits the screen: ${JSON.stringify(box)}`);
+        await screenshot(page, 'phone-north-korea-390x844');
+      },
+      { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    );
+  });
+});
+
+async function assertNorthKoreaDetails(page: import('playwright-core').Page) {
+  const panel = page.getByRole('complementary');
+  await panel.getByRole('heading', { name: 'North Korea', level: 2 }).waitFor();
+  const text = await panel.innerText();
+  assert.match(text, /CONFIRMED/i, 'claims grouped by status');
+  // Who said it and when: a dated claim by a named claimant.
+  assert.match(text, /Kirby/);
+  assert.match(text, /\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20\d\d/);
+  const link = panel.locator('.sources a').first();
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.match((await link.getAttribute('href')) ?? '', /^https?:\/\//);
+}

@@ -1,0 +1,113 @@
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from './server.ts';
+
+const root = join(import.meta.dirname, '..');
+export const ARTIFACTS = join(root, 'e2e', 'artifacts');
+
+/** Launch flags for Debian's Chromium with software WebGL2, kept off every outside host. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Serves the built app (dist/) and the browser-test fixtures on 127.0.0.1. */
+export function serveApp() {
+  return startServer({ root: join(root, 'dist'), mounts: { '/e2e-fixtures/': join(root, 'e2e', 'fixtures') } });
+}
+
+export interface Guarded {
+  page: Page;
+  /** Fails the test if the page asked for anything outside 127.0.0.1, threw, or broke the CSP. */
+  assertClean: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * A fresh page in its own context, with guards: every request outside 127.0.0.1 is recorded
+ * (and aborted), as are page errors, console errors and CSP violations.
+ */
+export async function guardedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Guarded> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce', ...options });
+  const page = await context.newPage();
+  const outside: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (/^(data|blob):/.test(url) || /^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(url)) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return {
+    page,
+    assertClean: async () => {
+      const csp = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => []);
+      const problems = [
+        ...outside.map((u) => `request outside 127.0.0.1: ${u}`),
+        ...errors,
+        ...csp.map((v) => `CSP violation: ${v}`),
+      ];
+      if (problems.length) throw new Error(problems.join('\n'));
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Resolves on the map's next `idle` event (after a forced repaint), never on a timer. */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!window.__sitmapMap, null, { timeout: 30_000 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__sitmapMap!;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** How many features of these layers are drawn in the current view. */
+export function renderedCount(page: Page, layers: string[]): Promise<number> {
+  return page.evaluate((ids) => {
+    const map = window.__sitmapMap!;
+    return map.queryRenderedFeatures({ layers: ids.filter((id) => map.getLayer(id)) }).length;
+  }, layers);
+}
+
+/** Screen position (page coordinates) of a longitude/latitude on the map canvas. */
+export async function pointOnMap(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = window.__sitmapMap!;
+    const p = map.project(ll);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, lngLat);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import type { Scenario } from '../scenario/schema.ts';
+import type { LoadResult } from '../scenario/load.ts';
+import { createSitmapStore } from '../state/store.ts';
+import { StoreContext, useActions, useNotice, useScenario } from '../state/hooks.ts';
+import { parseHash } from '../state/url.ts';
+import { MapView } from '../map/map-view.tsx';
+import { EntityLists } from '../lists/entity-lists.tsx';
+import { Legend } from '../legend/legend.tsx';
+import { DetailsPanel } from '../details/details-panel.tsx';
+import { ErrorScreen } from './error-screen.tsx';
+import { loadStartScenario } from './scenario-source.ts';
+import { useHashSync } from './use-hash-sync.ts';
+
+function hasWebGL2(): boolean {
+  try {
+    return !!document.createElement('canvas').getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+function FrameControls() {
+  const scenario = useScenario();
+  const { frame } = useActions();
+  return (
+    <div className="frames" role="group" aria-label="Frame the map">
+      {scenario.frames.map((f) => (
+        <button key={f.id} type="button" data-frame={f.id} onClick={() => frame(f.id)}>
+          {f.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Notice() {
+  const notice = useNotice();
+  const { dismissNotice } = useActions();
+  if (!notice) return null;
+  return (
+    <div className="notice" role="status">
+      {notice}{' '}
+      <button type="button" onClick={dismissNotice}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+function Shell() {
+  const scenario = useScenario();
+  const [webgl] = useState(hasWebGL2);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          <span className="brand">Sitmap</span> <span className="scenario-title">{scenario.title}</span>
+        </h1>
+        <FrameControls />
+      </header>
+      <div className="main">
+        <div className="sidebar">
+          <EntityLists />
+          <Legend />
+        </div>
+        <div className="stage">
+          {webgl ? (
+            <MapView />
+          ) : (
+            <div className="no-webgl" role="alert">
+              This browser cannot draw the map: it has no WebGL2. The lists and sourced details still work.
+            </div>
+          )}
+          <DetailsPanel />
+          <Notice />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ScenarioView({ scenario }: { scenario: Scenario }) {
+  const [store] = useState(() => createSitmapStore(scenario, parseHash(location.hash)));
+  useHashSync(store);
+  return (
+    <StoreContext.Provider value={store}>
+      <Shell />
+    </StoreContext.Provider>
+  );
+}
+
+/** Composition root: load and check the scenario, then show it or the list of what is wrong. */
+export function App() {
+  const [result, setResult] = useState<LoadResult | null>(null);
+  useEffect(() => {
+    void loadStartScenario(location).then(setResult);
+  }, []);
+  if (!result) return <p className="loading">Loading scenario…</p>;
+  if (!result.ok) return <ErrorScreen problems={result.problems} />;
+  return <ScenarioView scenario={result.scenario} />;
+}

@@ -1,0 +1,95 @@
+import type { Claim, Figure, Scenario, Source } from '../scenario/schema.ts';
+import { formatDate, formatNumber } from '../lib/format.ts';
+import { isHttpUrl } from '../lib/url.ts';
+
+const QUALIFIER: Record<Figure['qualifier'], string> = {
+  exact: '',
+  about: 'about ',
+  'at-least': 'at least ',
+  'up-to': 'up to ',
+  over: 'over ',
+};
+
+export function figureText(f: Figure): string {
+  return `${QUALIFIER[f.qualifier]}${formatNumber(f.value)} ${f.unit} ${f.scope}`;
+}
+
+function SourceLink({ source }: { source: Source }) {
+  const text = `${source.publisher}: ${source.title}`;
+  return (
+    <li className="source">
+      {isHttpUrl(source.url) ? (
+        <a href={source.url} target="_blank" rel="noopener noreferrer">
+          {text}
+        </a>
+      ) : (
+        <span>{text}</span>
+      )}{' '}
+      <time dateTime={source.date}>({formatDate(source.date)})</time>
+      {source.note && <span className="source-note"> {source.note}</span>}
+    </li>
+  );
+}
+
+/** Who said it, when, with which figure, and where it was published. */
+export function ClaimBody({ claim, scenario }: { claim: Claim; scenario: Scenario }) {
+  const sources = claim.sourceIds.flatMap((id) => scenario.sources.filter((s) => s.id === id));
+  const who = [claim.claimant.person, claim.claimant.office].filter(Boolean).join(', ');
+  return (
+    <>
+      <p className="claim-statement">{claim.statement}</p>
+      <p className="claim-meta">
+        <span className="claim-who">{who}</span> · <time dateTime={claim.date}>{formatDate(claim.date)}</time>
+        <span className={`confidence confidence-${claim.confidence}`}> · {claim.confidence} confidence</span>
+      </p>
+      {claim.figure && (
+        <p className="claim-figure">
+          <span className={`figure-kind figure-${claim.figure.kind}`}>{claim.figure.kind === 'forecast' ? 'Forecast' : 'Figure'}</span>{' '}
+          {figureText(claim.figure)}
+        </p>
+      )}
+      {claim.quote && <blockquote className="claim-quote">“{claim.quote}”</blockquote>}
+      <ul className="sources" aria-label="Sources">
+        {sources.map((s) => (
+          <SourceLink key={s.id} source={s} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * One claim. A corrected claim of the article is shown beside the record claims that correct
+ * it, so the reader sees both versions and what changed.
+ */
+export function ClaimCard({ claim, scenario }: { claim: Claim; scenario: Scenario }) {
+  const origin = claim.origin === 'article' ? 'The article' : 'Record';
+  if (claim.status !== 'corrected' || !claim.correctedBy?.length) {
+    return (
+      <article className={`claim claim-${claim.status}`} data-claim={claim.id}>
+        <span className="claim-origin">{origin}</span>
+        <ClaimBody claim={claim} scenario={scenario} />
+      </article>
+    );
+  }
+  const record = claim.correctedBy.flatMap((id) => scenario.claims.filter((c) => c.id === id));
+  return (
+    <article className="claim claim-corrected" data-claim={claim.id}>
+      {claim.correction && <p className="correction">{claim.correction}</p>}
+      <div className="side-by-side">
+        <section aria-label="What the article says">
+          <h4>The article says</h4>
+          <ClaimBody claim={claim} scenario={scenario} />
+        </section>
+        <section aria-label="What the record shows">
+          <h4>The record</h4>
+          {record.map((r) => (
+            <div key={r.id} className="record-claim" data-claim={r.id}>
+              <ClaimBody claim={r} scenario={scenario} />
+            </div>
+          ))}
+        </section>
+      </div>
+    </article>
+  );
+}

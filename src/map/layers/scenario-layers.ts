@@ -1,0 +1,258 @@
+import type {
+  CircleLayerSpecification,
+  ExpressionSpecification,
+  FillLayerSpecification,
+  LineLayerSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
+import { RELATION_TYPES } from '../../scenario/schema.ts';
+import { BASE, MOVEMENT_DASH, RELATION_STYLE } from '../palette.ts';
+import { MAP_FONT } from '../basemap-style.ts';
+
+/** GeoJSON source ids of the scenario layers; each promotes its `id` property for feature-state. */
+export const SOURCE = {
+  actors: 'sitmap-actors',
+  relations: 'sitmap-relations',
+  movements: 'sitmap-movements',
+  positions: 'sitmap-positions',
+  areas: 'sitmap-areas',
+  places: 'sitmap-places',
+} as const;
+
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+/** A value that grows on hover and more on selection. */
+const emphasis = (base: number, hover: number, select: number): ExpressionSpecification => [
+  'case', selected, select, hovered, hover, base,
+];
+
+export const ARROW_IMAGE = 'sitmap-arrow';
+
+// --- Territories: tint each actor's country, drawn into the basemap's `countries` source. ---
+export function territoryFill(tints: Array<[string, string]>): FillLayerSpecification {
+  const colour: ExpressionSpecification | string = tints.length
+    ? (['match', ['get', 'iso3'], ...tints.flat(), 'rgba(0,0,0,0)'] as unknown as ExpressionSpecification)
+    : 'rgba(0,0,0,0)';
+  return {
+    id: 'territory-fill',
+    type: 'fill',
+    source: 'countries',
+    filter: ['in', ['get', 'iso3'], ['literal', tints.map(([iso]) => iso)]],
+    paint: { 'fill-color': colour, 'fill-opacity': emphasis(0.2, 0.3, 0.34) },
+  };
+}
+
+export function territoryOutline(tints: Array<[string, string]>): LineLayerSpecification {
+  return {
+    id: 'territory-outline',
+    type: 'line',
+    source: 'countries',
+    filter: ['in', ['get', 'iso3'], ['literal', tints.map(([iso]) => iso)]],
+    paint: {
+      'line-color': ['match', ['get', 'iso3'], ...tints.flat(), BASE.border] as unknown as ExpressionSpecification,
+      'line-width': emphasis(0, 1.5, 2.5),
+    },
+  };
+}
+
+export const bordersLayer: LineLayerSpecification = {
+  id: 'borders',
+  type: 'line',
+  source: 'borders',
+  paint: { 'line-color': BASE.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 6, 1.2] },
+};
+
+// --- Areas of uncertainty ---
+export const areaFill: FillLayerSpecification = {
+  id: 'area-fill',
+  type: 'fill',
+  source: SOURCE.areas,
+  paint: { 'fill-color': ['get', 'color'], 'fill-opacity': emphasis(0.14, 0.22, 0.26) },
+};
+export const areaOutline: LineLayerSpecification = {
+  id: 'area-outline',
+  type: 'line',
+  source: SOURCE.areas,
+  paint: { 'line-color': ['get', 'color'], 'line-width': emphasis(1.5, 2.5, 3), 'line-dasharray': [2, 1.5] },
+};
+
+// --- Relations: one layer per type so each keeps its own dash pattern. ---
+export const relationLineId = (type: string) => `relation-${type}`;
+export const relationLines: LineLayerSpecification[] = RELATION_TYPES.map((type) => {
+  const style = RELATION_STYLE[type];
+  return {
+    id: relationLineId(type),
+    type: 'line',
+    source: SOURCE.relations,
+    filter: ['==', ['get', 'type'], type],
+    layout: { 'line-cap': style.dash ? 'butt' : 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': style.color,
+      'line-width': emphasis(style.width, style.width + 2, style.width + 3),
+      'line-offset': ['*', ['get', 'lane'], 7],
+      ...(style.dash ? { 'line-dasharray': style.dash } : {}),
+    },
+  };
+});
+/** Invisible wide lines: arcs are easy to hit with a pointer or a finger. */
+export const relationHit: LineLayerSpecification = {
+  id: 'relation-hit',
+  type: 'line',
+  source: SOURCE.relations,
+  paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 16, 'line-offset': ['*', ['get', 'lane'], 7] },
+};
+export const relationArrows: SymbolLayerSpecification = {
+  id: 'relation-arrows',
+  type: 'symbol',
+  source: SOURCE.relations,
+  layout: {
+    'symbol-placement': 'line',
+    'symbol-spacing': 90,
+    'icon-image': ARROW_IMAGE,
+    'icon-size': 0.55,
+    'icon-rotation-alignment': 'map',
+    'icon-allow-overlap': true,
+    'icon-ignore-placement': true,
+    'icon-offset': ['literal', [0, 0]],
+  },
+  paint: {
+    'icon-color': ['match', ['get', 'type'], ...RELATION_TYPES.flatMap((t) => [t, RELATION_STYLE[t].color]), '#333'] as unknown as ExpressionSpecification,
+    'icon-halo-color': '#ffffff',
+    'icon-halo-width': 1.5,
+    'icon-translate': [0, 0],
+  },
+};
+
+// --- Movements ---
+export const movementLineId = (mode: string) => `movement-${mode}`;
+export const movementLines: LineLayerSpecification[] = Object.entries(MOVEMENT_DASH).map(([mode, dash]) => ({
+  id: movementLineId(mode),
+  type: 'line',
+  source: SOURCE.movements,
+  filter: ['==', ['get', 'mode'], mode],
+  layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
+  paint: {
+    'line-color': ['get', 'color'],
+    'line-width': emphasis(3, 5, 6),
+    ...(dash ? { 'line-dasharray': dash } : {}),
+  },
+}));
+export const movementHit: LineLayerSpecification = {
+  id: 'movement-hit',
+  type: 'line',
+  source: SOURCE.movements,
+  paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 16 },
+};
+export const movementArrows: SymbolLayerSpecification = {
+  id: 'movement-arrows',
+  type: 'symbol',
+  source: SOURCE.movements,
+  layout: {
+    'symbol-placement': 'line',
+    'symbol-spacing': 70,
+    'icon-image': ARROW_IMAGE,
+    'icon-size': 0.5,
+    'icon-rotation-alignment': 'map',
+    'icon-allow-overlap': true,
+    'icon-ignore-placement': true,
+  },
+  paint: { 'icon-color': ['get', 'color'], 'icon-halo-color': '#ffffff', 'icon-halo-width': 1.5 },
+};
+
+// --- Places (context labels) ---
+export const placeDots: CircleLayerSpecification = {
+  id: 'place-dots',
+  type: 'circle',
+  source: SOURCE.places,
+  filter: ['!', ['get', 'capital']],
+  paint: {
+    'circle-radius': emphasis(3.5, 5, 6),
+    'circle-color': BASE.muted,
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 1.5,
+  },
+};
+export const placeLabels: SymbolLayerSpecification = {
+  id: 'place-labels',
+  type: 'symbol',
+  source: SOURCE.places,
+  filter: ['!', ['get', 'capital']],
+  minzoom: 3.2,
+  layout: {
+    'text-field': ['get', 'name'],
+    'text-font': MAP_FONT,
+    'text-size': 12,
+    'text-anchor': 'left',
+    'text-offset': [0.7, 0],
+    'text-optional': true,
+  },
+  paint: { 'text-color': BASE.muted, 'text-halo-color': BASE.halo, 'text-halo-width': 1.5 },
+};
+
+// --- Troop positions ---
+export const positionMarkers: CircleLayerSpecification = {
+  id: 'position-markers',
+  type: 'circle',
+  source: SOURCE.positions,
+  paint: {
+    'circle-radius': emphasis(7, 9, 10),
+    // Alleged positions are hollow: a ring in the actor's colour, not a filled marker.
+    'circle-color': ['case', ['==', ['get', 'status'], 'alleged'], '#ffffff', ['get', 'color']],
+    'circle-stroke-color': ['case', ['==', ['get', 'status'], 'alleged'], ['get', 'color'], BASE.text],
+    'circle-stroke-width': ['case', ['==', ['get', 'status'], 'alleged'], 3, 1.5],
+  },
+};
+export const positionLabels: SymbolLayerSpecification = {
+  id: 'position-labels',
+  type: 'symbol',
+  source: SOURCE.positions,
+  minzoom: 3.5,
+  layout: {
+    'text-field': ['case', ['==', ['get', 'status'], 'alleged'], ['concat', ['get', 'label'], ' (alleged)'], ['get', 'label']],
+    'text-font': MAP_FONT,
+    'text-size': 12,
+    'text-anchor': 'top',
+    'text-offset': [0, 0.9],
+    'text-max-width': 12,
+    'text-optional': true,
+  },
+  paint: { 'text-color': BASE.text, 'text-halo-color': BASE.halo, 'text-halo-width': 1.6 },
+};
+
+// --- Actors: markers at capitals, drawn last so they are on top and easy to hit. ---
+export const actorMarkers: CircleLayerSpecification = {
+  id: 'actor-markers',
+  type: 'circle',
+  source: SOURCE.actors,
+  paint: {
+    'circle-radius': emphasis(9, 11, 12),
+    'circle-color': ['get', 'color'],
+    'circle-stroke-color': ['case', selected, BASE.text, '#ffffff'],
+    'circle-stroke-width': emphasis(2.5, 3, 3.5),
+  },
+};
+export const actorLabels: SymbolLayerSpecification = {
+  id: 'actor-labels',
+  type: 'symbol',
+  source: SOURCE.actors,
+  layout: {
+    'text-field': ['get', 'name'],
+    'text-font': MAP_FONT,
+    'text-size': 15,
+    'text-anchor': 'top',
+    'text-offset': [0, 1.1],
+    'text-allow-overlap': false,
+    'text-padding': 2,
+  },
+  paint: { 'text-color': BASE.text, 'text-halo-color': BASE.halo, 'text-halo-width': 2 },
+};
+
+/** Layers a click or hover resolves to an entity, topmost first in priority. */
+export const INTERACTIVE_LAYERS = [
+  actorMarkers.id,
+  positionMarkers.id,
+  placeDots.id,
+  movementHit.id,
+  relationHit.id,
+  areaFill.id,
+];

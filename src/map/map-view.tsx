@@ -1,0 +1,232 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Map, Layer, Source, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import {
+  actorFeatures,
+  areaFeatures,
+  frameBounds,
+  movementFeatures,
+  placeFeatures,
+  positionFeatures,
+  relationFeatures,
+} from '../scenario/derive/features.ts';
+import type { EntityKind, EntityRef } from '../scenario/derive/details.ts';
+import { useActions, useFrameRequest, useHovered, useLayers, useScenario, useSelection } from '../state/hooks.ts';
+import type { LayerKind } from '../state/store.ts';
+import { basemapStyle } from './basemap-style.ts';
+import { arrowImage } from './arrow-image.ts';
+import { prefersReducedMotion } from './use-reduced-motion.ts';
+import {
+  ARROW_IMAGE,
+  INTERACTIVE_LAYERS,
+  SOURCE,
+  actorLabels,
+  actorMarkers,
+  areaFill,
+  areaOutline,
+  bordersLayer,
+  movementArrows,
+  movementHit,
+  movementLines,
+  placeDots,
+  placeLabels,
+  positionLabels,
+  positionMarkers,
+  relationArrows,
+  relationHit,
+  relationLines,
+  territoryFill,
+  territoryOutline,
+} from './layers/scenario-layers.ts';
+
+const KIND_OF_SOURCE: Record<string, EntityKind> = {
+  [SOURCE.actors]: 'actor',
+  [SOURCE.relations]: 'relation',
+  [SOURCE.movements]: 'movement',
+  [SOURCE.positions]: 'position',
+  [SOURCE.areas]: 'position',
+  [SOURCE.places]: 'place',
+};
+
+/** Sources that draw each entity kind, for feature-state (an area shares its position's id). */
+const SOURCES_OF_KIND: Record<EntityKind, string[]> = {
+  actor: [SOURCE.actors],
+  relation: [SOURCE.relations],
+  movement: [SOURCE.movements],
+  position: [SOURCE.positions, SOURCE.areas],
+  place: [SOURCE.places],
+};
+
+const FRAME_PADDING = { top: 60, bottom: 60, left: 60, right: 60 };
+
+declare global {
+  interface Window {
+    /** The map instance, for browser tests and benchmarks (waiting for `idle`, projecting points). */
+    __sitmapMap?: MaplibreMap;
+  }
+}
+
+function visibility(on: boolean): 'visible' | 'none' {
+  return on ? 'visible' : 'none';
+}
+
+/** Sets a feature-state flag on the sources drawing `ref` and clears it from the previous one. */
+function useFeatureFlag(map: MaplibreMap | null, ref: EntityRef | null, flag: 'hover' | 'selected', territoryIso: string | null) {
+  useEffect(() => {
+    if (!map) return;
+    const targets: Array<{ source: string; id: string }> = ref
+      ? SOURCES_OF_KIND[ref.kind].map((source) => ({ source, id: ref.id }))
+      : [];
+    if (territoryIso) targets.push({ source: 'countries', id: territoryIso });
+    for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { [flag]: true });
+    return () => {
+      for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { [flag]: false });
+    };
+  }, [map, ref, flag, territoryIso]);
+}
+
+/** The situation map: basemap plus scenario layers, wired to the store. */
+export function MapView() {
+  const scenario = useScenario();
+  const layers = useLayers();
+  const selection = useSelection();
+  const hovered = useHovered();
+  const frameRequest = useFrameRequest();
+  const { select, hover } = useActions();
+  const mapRef = useRef<MapRef>(null);
+  const [map, setMap] = useState<MaplibreMap | null>(null);
+  const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+
+  const data = useMemo(
+    () => ({
+      actors: actorFeatures(scenario),
+      relations: relationFeatures(scenario),
+      movements: movementFeatures(scenario),
+      positions: positionFeatures(scenario),
+      areas: areaFeatures(scenario),
+      places: placeFeatures(scenario),
+    }),
+    [scenario],
+  );
+  const tints = useMemo(
+    () => scenario.actors.flatMap((a): Array<[string, string]> => (a.iso3 ? [[a.iso3, a.color]] : [])),
+    [scenario],
+  );
+  const isoOf = useMemo(() => new globalThis.Map(scenario.actors.map((a) => [a.id, a.iso3])), [scenario]);
+  const style = useMemo(() => basemapStyle(import.meta.env.BASE_URL), []);
+  const initialBounds = useMemo(() => frameBounds(scenario, scenario.frames[0]!.id), [scenario]);
+
+  useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null);
+  useFeatureFlag(map, selection, 'selected', selection?.kind === 'actor' ? (isoOf.get(selection.id) ?? null) : null);
+
+  useEffect(() => {
+    if (!map || !frameRequest) return;
+    const bounds = frameBounds(scenario, frameRequest.frameId);
+    if (bounds) map.fitBounds(bounds, { padding: FRAME_PADDING, duration: prefersReducedMotion() ? 0 : 1200 });
+  }, [map, frameRequest, scenario]);
+
+  const onLoad = useCallback(() => {
+    const m = mapRef.current?.getMap();
+    if (!m) return;
+    if (!m.hasImage(ARROW_IMAGE)) m.addImage(ARROW_IMAGE, arrowImage(), { sdf: true, pixelRatio: 2 });
+    window.__sitmapMap = m;
+    setMap(m);
+  }, []);
+
+  const entityAt = (e: MapLayerMouseEvent): { ref: EntityRef; label: string } | null => {
+    const f = e.features?.[0];
+    const kind = f && KIND_OF_SOURCE[f.source];
+    const id = f?.properties?.id as string | undefined;
+    if (!kind || !id) return null;
+    const props = f.properties as Record<string, unknown>;
+    const label = String(props.name ?? props.label ?? props.description ?? id);
+    return { ref: { kind, id }, label };
+  };
+
+  const onClick = (e: MapLayerMouseEvent) => {
+    const hit = entityAt(e);
+    select(hit ? hit.ref : null);
+  };
+  const onMouseMove = (e: MapLayerMouseEvent) => {
+    const hit = entityAt(e);
+    hover(hit?.ref ?? null);
+    setTooltip(hit ? { x: e.point.x, y: e.point.y, text: hit.label } : null);
+  };
+  const onMouseLeave = () => {
+    hover(null);
+    setTooltip(null);
+  };
+
+  const v = (kind: LayerKind) => visibility(layers[kind]);
+  const withVisibility = <T extends { layout?: object }>(spec: T, kind: LayerKind): T => ({
+    ...spec,
+    layout: { ...spec.layout, visibility: v(kind) },
+  });
+
+  return (
+    <div className="map-wrap" role="region" aria-label="Situation map">
+      <Map
+        ref={mapRef}
+        workerUrl={workerUrl}
+        mapStyle={style}
+        initialViewState={initialBounds ? { bounds: initialBounds, fitBoundsOptions: { padding: FRAME_PADDING } } : undefined}
+        interactiveLayerIds={map ? INTERACTIVE_LAYERS : []}
+        cursor={tooltip ? 'pointer' : 'grab'}
+        onLoad={onLoad}
+        onClick={onClick}
+        onMouseMove={onMouseMove}
+        onMouseLeave={onMouseLeave}
+        attributionControl={{ compact: true, customAttribution: 'Natural Earth · GeoNames' }}
+        dragRotate={false}
+        maxPitch={0}
+        minZoom={1}
+        style={{ position: 'absolute', inset: 0 }}
+      >
+        {map && (
+          <>
+            <Layer {...withVisibility(territoryFill(tints), 'territories')} />
+            <Layer {...withVisibility(territoryOutline(tints), 'territories')} />
+            <Layer {...bordersLayer} />
+            <Source id={SOURCE.areas} type="geojson" data={data.areas} promoteId="id">
+              <Layer {...withVisibility(areaFill, 'positions')} />
+              <Layer {...withVisibility(areaOutline, 'positions')} />
+            </Source>
+            <Source id={SOURCE.relations} type="geojson" data={data.relations} promoteId="id">
+              {relationLines.map((l) => (
+                <Layer key={l.id} {...withVisibility(l, 'relations')} />
+              ))}
+              <Layer {...withVisibility(relationArrows, 'relations')} />
+              <Layer {...withVisibility(relationHit, 'relations')} />
+            </Source>
+            <Source id={SOURCE.movements} type="geojson" data={data.movements} promoteId="id">
+              {movementLines.map((l) => (
+                <Layer key={l.id} {...withVisibility(l, 'movements')} />
+              ))}
+              <Layer {...withVisibility(movementArrows, 'movements')} />
+              <Layer {...withVisibility(movementHit, 'movements')} />
+            </Source>
+            <Source id={SOURCE.places} type="geojson" data={data.places} promoteId="id">
+              <Layer {...withVisibility(placeDots, 'places')} />
+              <Layer {...withVisibility(placeLabels, 'places')} />
+            </Source>
+            <Source id={SOURCE.positions} type="geojson" data={data.positions} promoteId="id">
+              <Layer {...withVisibility(positionMarkers, 'positions')} />
+              <Layer {...withVisibility(positionLabels, 'positions')} />
+            </Source>
+            <Source id={SOURCE.actors} type="geojson" data={data.actors} promoteId="id">
+              <Layer {...actorMarkers} />
+              <Layer {...actorLabels} />
+            </Source>
+          </>
+        )}
+      </Map>
+      {tooltip && (
+        <div className="map-tooltip" style={{ left: tooltip.x + 14, top: tooltip.y + 14 }} aria-hidden="true">
+          {tooltip.text}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { distance } from '@turf/distance';
+import { minimalScenario } from '../fixtures/minimal.ts';
+import { actorFeatures, areaFeatures, frameBounds, placeFeatures, relationFeatures, uncertaintyArea } from './features.ts';
+import type { LngLat } from './arcs.ts';
+
+const KURSK: LngLat = [36.18735, 51.73733];
+const SUDZHA: LngLat = [35.2726, 51.1976];
+
+describe('uncertaintyArea', () => {
+  it('contains every place and reaches the buffer distance beyond them, no further', () => {
+    const area = uncertaintyArea([KURSK, SUDZHA], 25);
+    expect(booleanPointInPolygon(KURSK, area)).toBe(true);
+    expect(booleanPointInPolygon(SUDZHA, area)).toBe(true);
+    const ring = area.geometry.coordinates[0]!;
+    const nearest = ring.map((c) => Math.min(distance(c as LngLat, KURSK), distance(c as LngLat, SUDZHA), distanceToSegment(c as LngLat)));
+    // Every vertex of the hull lies ~25 km from the spanning places (the buffer), within 0.5 km.
+    for (const d of nearest) expect(d).toBeGreaterThan(24.5);
+    for (const d of nearest) expect(d).toBeLessThan(25.5);
+  });
+
+  it('is a circle around a single place', () => {
+    const area = uncertaintyArea([KURSK], 10);
+    for (const c of area.geometry.coordinates[0]!) expect(distance(c as LngLat, KURSK)).toBeCloseTo(10, 0);
+  });
+});
+
+function distanceToSegment(p: LngLat): number {
+  // Coarse: sample the segment Kursk–Sudzha.
+  let best = Infinity;
+  for (let t = 0; t <= 1; t += 0.01) {
+    best = Math.min(best, distance(p, [KURSK[0] + t * (SUDZHA[0] - KURSK[0]), KURSK[1] + t * (SUDZHA[1] - KURSK[1])]));
+  }
+  return best;
+}
+
+describe('scenario to features', () => {
+  it('puts actor markers at their capitals', () => {
+    const fc = actorFeatures(minimalScenario());
+    expect(fc.features.map((f) => [f.properties.id, f.geometry.coordinates])).toEqual([
+      ['north-korea', [125.75432, 39.03385]],
+      ['russia', [37.61556, 55.75222]],
+    ]);
+  });
+
+  it('gives relations between the same pair distinct lanes, mirrored for the opposite direction', () => {
+    const s = minimalScenario();
+    s.relations.push(
+      { ...s.relations[0]!, id: 'denies', type: 'denial', from: 'russia', to: 'north-korea' },
+      { ...s.relations[0]!, id: 'third', type: 'alliance' },
+    );
+    const lanes = Object.fromEntries(relationFeatures(s).features.map((f) => [f.properties.id, f.properties.lane]));
+    // Sorted pair is (north-korea, russia); lanes -1, 0, 1 in list order; the reversed one flips sign.
+    expect(lanes).toEqual({ deploys: -1, denies: -0, third: 1 });
+    const one = relationFeatures(minimalScenario()).features[0]!;
+    expect(one.properties.lane).toBe(0);
+    expect(one.geometry.coordinates[0]).toEqual([125.75432, 39.03385]);
+  });
+
+  it('draws areas only for positions located by region', () => {
+    const fc = areaFeatures(minimalScenario());
+    expect(fc.features.map((f) => f.properties.id)).toEqual(['kursk-region']);
+  });
+
+  it('leaves places without coordinates out of the map', () => {
+    const ids = placeFeatures(minimalScenario()).features.map((f) => f.properties.id);
+    expect(ids).not.toContain('maryino');
+    expect(ids).toContain('kursk');
+  });
+
+  it('frames the bounds of the frame places', () => {
+    expect(frameBounds(minimalScenario(), 'all')).toEqual([
+      [37.61556, 39.03385],
+      [125.75432, 55.75222],
+    ]);
+    expect(frameBounds(minimalScenario(), 'nowhere')).toBeUndefined();
+  });
+});

@@ -1,0 +1,154 @@
+import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
+import { circle } from '@turf/circle';
+import { convex } from '@turf/convex';
+import { featureCollection, point } from '@turf/helpers';
+import type { Place, Position, RelationType, Scenario } from '../schema.ts';
+import { greatCircleArc, greatCirclePath, type LngLat } from './arcs.ts';
+
+export type ActorProps = { id: string; name: string; color: string; tier: 'primary' | 'secondary' };
+export type RelationProps = { id: string; type: RelationType; label: string; from: string; to: string; lane: number };
+export type MovementProps = { id: string; actorId: string; color: string; mode: string; precision: string; label: string };
+export type PositionProps = { id: string; actorId: string; color: string; label: string; status: string; located: 'place' | 'area' };
+export type AreaProps = { id: string; color: string; status: string; description: string };
+export type PlaceProps = { id: string; name: string; kind: string; precision: string; capital: boolean };
+
+function placeIndex(scenario: Scenario): Map<string, Place> {
+  return new Map(scenario.places.map((p) => [p.id, p]));
+}
+
+function coordsOf(places: Map<string, Place>, id: string): LngLat {
+  const lngLat = places.get(id)?.lngLat;
+  // Integrity checks guarantee every drawn place resolves and has coordinates.
+  if (!lngLat) throw new Error(`place '${id}' has no coordinates`);
+  return lngLat;
+}
+
+function actorColours(scenario: Scenario): Map<string, string> {
+  return new Map(scenario.actors.map((a) => [a.id, a.color]));
+}
+
+/** Actor markers at their capitals. */
+export function actorFeatures(scenario: Scenario): FeatureCollection<Point, ActorProps> {
+  const places = placeIndex(scenario);
+  return featureCollection(
+    scenario.actors.map((a) =>
+      point(coordsOf(places, a.capitalPlaceId), { id: a.id, name: a.name, color: a.color, tier: a.tier }),
+    ),
+  );
+}
+
+/**
+ * Relations as great-circle arcs between the actors' capitals. Relations that join the same two
+ * actors get distinct lanes (drawn with a pixel offset) so none hides another; the lane's sign
+ * follows the line's direction, since MapLibre offsets to the right of the direction of travel.
+ */
+export function relationFeatures(scenario: Scenario): FeatureCollection<LineString, RelationProps> {
+  const places = placeIndex(scenario);
+  const capital = new Map(scenario.actors.map((a) => [a.id, coordsOf(places, a.capitalPlaceId)]));
+  const byPair = new Map<string, string[]>();
+  for (const r of scenario.relations) {
+    const key = [r.from, r.to].sort().join('|');
+    byPair.set(key, [...(byPair.get(key) ?? []), r.id]);
+  }
+  const features = scenario.relations.map((r): Feature<LineString, RelationProps> => {
+    const [first] = [r.from, r.to].sort();
+    const group = byPair.get([r.from, r.to].sort().join('|'))!;
+    const centred = group.indexOf(r.id) - (group.length - 1) / 2;
+    const lane = r.from === first ? centred : -centred;
+    return {
+      type: 'Feature',
+      properties: { id: r.id, type: r.type, label: r.label, from: r.from, to: r.to, lane },
+      geometry: { type: 'LineString', coordinates: greatCircleArc(capital.get(r.from)!, capital.get(r.to)!) },
+    };
+  });
+  return featureCollection(features);
+}
+
+/** Movement legs as lines along their place paths. */
+export function movementFeatures(scenario: Scenario): FeatureCollection<LineString, MovementProps> {
+  const places = placeIndex(scenario);
+  const colours = actorColours(scenario);
+  return featureCollection(
+    scenario.movements.map((m): Feature<LineString, MovementProps> => ({
+      type: 'Feature',
+      properties: { id: m.id, actorId: m.actorId, color: colours.get(m.actorId)!, mode: m.mode, precision: m.precision, label: m.label },
+      geometry: { type: 'LineString', coordinates: greatCirclePath(m.path.map((id) => coordsOf(places, id))) },
+    })),
+  );
+}
+
+/**
+ * The area of uncertainty of a position that sources locate only vaguely ("Kursk region"): the
+ * convex hull of circles of `bufferKm` around the places spanning it, i.e. the buffered hull.
+ */
+export function uncertaintyArea(points: readonly LngLat[], bufferKm: number): Feature<Polygon> {
+  const vertices = points.flatMap((p) => circle(p, bufferKm, { steps: 48, units: 'kilometers' }).geometry.coordinates[0]!);
+  const hull = convex(featureCollection(vertices.map((c) => point(c))));
+  if (!hull) throw new Error('uncertainty area could not be built');
+  return hull;
+}
+
+function positionAnchor(places: Map<string, Place>, p: Position): LngLat {
+  if (p.location.kind === 'place') return coordsOf(places, p.location.placeId);
+  const pts = p.location.placeIds.map((id) => coordsOf(places, id));
+  return [pts.reduce((s, c) => s + c[0], 0) / pts.length, pts.reduce((s, c) => s + c[1], 0) / pts.length];
+}
+
+/** Troop markers: at the named place, or at the middle of the places spanning an area. */
+export function positionFeatures(scenario: Scenario): FeatureCollection<Point, PositionProps> {
+  const places = placeIndex(scenario);
+  const colours = actorColours(scenario);
+  return featureCollection(
+    scenario.positions.map((p) =>
+      point(positionAnchor(places, p), {
+        id: p.id,
+        actorId: p.actorId,
+        color: colours.get(p.actorId)!,
+        label: p.label,
+        status: p.status,
+        located: p.location.kind,
+      }),
+    ),
+  );
+}
+
+/** Areas of uncertainty for positions located only by region. */
+export function areaFeatures(scenario: Scenario): FeatureCollection<Polygon, AreaProps> {
+  const places = placeIndex(scenario);
+  const colours = actorColours(scenario);
+  const features: Feature<Polygon, AreaProps>[] = [];
+  for (const p of scenario.positions) {
+    if (p.location.kind !== 'area') continue;
+    const area = uncertaintyArea(p.location.placeIds.map((id) => coordsOf(places, id)), p.location.bufferKm);
+    features.push({
+      type: 'Feature',
+      geometry: area.geometry,
+      properties: { id: p.id, color: colours.get(p.actorId)!, status: p.status, description: p.location.description },
+    });
+  }
+  return featureCollection(features);
+}
+
+/** Places that have coordinates; actors' capitals are flagged so their labels can differ. */
+export function placeFeatures(scenario: Scenario): FeatureCollection<Point, PlaceProps> {
+  const capitals = new Set(scenario.actors.map((a) => a.capitalPlaceId));
+  return featureCollection(
+    scenario.places.flatMap((p) =>
+      p.lngLat ? [point(p.lngLat, { id: p.id, name: p.name, kind: p.kind, precision: p.precision, capital: capitals.has(p.id) })] : [],
+    ),
+  );
+}
+
+/** Bounds [[west, south], [east, north]] that contain a frame's places. */
+export function frameBounds(scenario: Scenario, frameId: string): [LngLat, LngLat] | undefined {
+  const frame = scenario.frames.find((f) => f.id === frameId);
+  if (!frame) return undefined;
+  const places = placeIndex(scenario);
+  const pts = frame.placeIds.map((id) => coordsOf(places, id));
+  const lngs = pts.map((p) => p[0]);
+  const lats = pts.map((p) => p[1]);
+  return [
+    [Math.min(...lngs), Math.min(...lats)],
+    [Math.max(...lngs), Math.max(...lats)],
+  ];
+}

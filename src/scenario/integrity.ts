@@ -1,0 +1,108 @@
+import type { Scenario } from './schema.ts';
+import { formatPath, nearestId, type DataProblem } from './problems.ts';
+
+type Path = ReadonlyArray<string | number>;
+
+/**
+ * Cross-reference and chronology checks that a schema cannot express: unique ids, every
+ * reference resolves, corrections point at the record, dates in order and within the span,
+ * drawable things have coordinates. Returns every problem found, in file order.
+ */
+export function checkIntegrity(scenario: Scenario, file: string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const report = (path: Path, message: string) => problems.push({ file, path: formatPath(path), message });
+
+  const index = <T extends { id: string }>(list: readonly T[], key: string): Map<string, T> => {
+    const byId = new Map<string, T>();
+    list.forEach((item, i) => {
+      const first = byId.get(item.id);
+      if (first) report([key, i, 'id'], `duplicate id '${item.id}' (already used at ${formatPath([key, list.indexOf(first), 'id'])})`);
+      else byId.set(item.id, item);
+    });
+    return byId;
+  };
+  const sources = index(scenario.sources, 'sources');
+  const actors = index(scenario.actors, 'actors');
+  const places = index(scenario.places, 'places');
+  const claims = index(scenario.claims, 'claims');
+  index(scenario.relations, 'relations');
+  index(scenario.movements, 'movements');
+  index(scenario.positions, 'positions');
+  index(scenario.frames, 'frames');
+
+  const resolve = (kind: string, known: Map<string, unknown>, id: string, path: Path): boolean => {
+    if (known.has(id)) return true;
+    const hint = nearestId(id, known.keys());
+    report(path, `unknown ${kind} '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}`);
+    return false;
+  };
+  const drawable = (id: string, path: Path) => {
+    if (!resolve('place', places, id, path)) return;
+    if (places.get(id)?.lngLat === null) report(path, `place '${id}' has no coordinates, so it cannot be drawn`);
+  };
+  const { start: spanStart, end: spanEnd } = scenario.span;
+  const dated = (start: string, end: string | undefined, path: Path) => {
+    if (end !== undefined && end < start) report([...path, 'end'], `end ${end} is before start ${start}`);
+    if (start < spanStart || start > spanEnd) {
+      report([...path, 'start'], `start ${start} is outside the scenario span ${spanStart} to ${spanEnd}`);
+    }
+  };
+
+  if (spanEnd < spanStart) report(['span', 'end'], `end ${spanEnd} is before start ${spanStart}`);
+  if (scenario.seedSourceId !== undefined) resolve('source', sources, scenario.seedSourceId, ['seedSourceId']);
+
+  scenario.frames.forEach((f, i) => f.placeIds.forEach((id, j) => drawable(id, ['frames', i, 'placeIds', j])));
+
+  scenario.places.forEach((p, i) => {
+    if (p.coordSource.kind === 'geonames' && p.lngLat === null) {
+      report(['places', i, 'lngLat'], `GeoNames place '${p.id}' has no coordinates yet: run \`npm run gazetteer\``);
+    }
+    if (p.coordSource.kind === 'none' && p.lngLat !== null) {
+      report(['places', i, 'coordSource'], `place '${p.id}' has coordinates but says they come from nowhere`);
+    }
+  });
+
+  scenario.actors.forEach((a, i) => drawable(a.capitalPlaceId, ['actors', i, 'capitalPlaceId']));
+
+  scenario.claims.forEach((c, i) => {
+    c.sourceIds.forEach((id, j) => resolve('source', sources, id, ['claims', i, 'sourceIds', j]));
+    if (c.claimant.actorId !== undefined) resolve('actor', actors, c.claimant.actorId, ['claims', i, 'claimant', 'actorId']);
+    c.correctedBy?.forEach((id, j) => {
+      const path = ['claims', i, 'correctedBy', j];
+      if (!resolve('claim', claims, id, path)) return;
+      if (claims.get(id)?.origin !== 'record') report(path, `claim '${id}' is not a claim of the record (origin must be "record")`);
+    });
+    if (c.status === 'corrected') {
+      if (!c.correctedBy?.length) report(['claims', i, 'correctedBy'], 'a corrected claim must list the record claims that correct it');
+      if (c.correction === undefined) report(['claims', i, 'correction'], 'a corrected claim must say what was wrong');
+    }
+  });
+
+  const claimRefs = (ids: readonly string[], path: Path) =>
+    ids.forEach((id, j) => resolve('claim', claims, id, [...path, 'claimIds', j]));
+
+  scenario.relations.forEach((r, i) => {
+    resolve('actor', actors, r.from, ['relations', i, 'from']);
+    resolve('actor', actors, r.to, ['relations', i, 'to']);
+    if (r.from === r.to) report(['relations', i, 'to'], `a relation must join two different actors (both are '${r.from}')`);
+    dated(r.start, r.end, ['relations', i]);
+    claimRefs(r.claimIds, ['relations', i]);
+  });
+
+  scenario.movements.forEach((m, i) => {
+    resolve('actor', actors, m.actorId, ['movements', i, 'actorId']);
+    m.path.forEach((id, j) => drawable(id, ['movements', i, 'path', j]));
+    dated(m.start, m.end, ['movements', i]);
+    claimRefs(m.claimIds, ['movements', i]);
+  });
+
+  scenario.positions.forEach((p, i) => {
+    resolve('actor', actors, p.actorId, ['positions', i, 'actorId']);
+    if (p.location.kind === 'place') drawable(p.location.placeId, ['positions', i, 'location', 'placeId']);
+    else p.location.placeIds.forEach((id, j) => drawable(id, ['positions', i, 'location', 'placeIds', j]));
+    dated(p.start, p.end, ['positions', i]);
+    claimRefs(p.claimIds, ['positions', i]);
+  });
+
+  return problems;
+}

@@ -1,0 +1,19 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { SitmapState, SitmapStore } from './store.ts';
+
+export const StoreContext = createContext<SitmapStore | null>(null);
+
+function useSitmap<T>(selector: (s: SitmapState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('Sitmap hooks must be used inside <StoreContext.Provider>');
+  return useStore(store, selector);
+}
+
+export const useScenario = () => useSitmap((s) => s.scenario);
+export const useSelection = () => useSitmap((s) => s.selection);
+export const useHovered = () => useSitmap((s) => s.hovered);
+export const useLayers = () => useSitmap((s) => s.layers);
+export const useFrameRequest = () => useSitmap((s) => s.frameRequest);
+export const useNotice = () => useSitmap((s) => s.notice);
+export const useActions = () => useSitmap((s) => s.actions);
