@@ -116,6 +116,31 @@ describe('Sitmap foundation in a real browser', () => {
     });
   });
 
+  it('hovering an actor highlights it and names it; layer toggles hide and show kinds', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(server.url + '/');
+      await waitForMapIdle(page);
+      const { x, y } = await pointOnMap(page, PYONGYANG);
+      await page.mouse.move(x, y);
+      await page.locator('.map-tooltip', { hasText: 'North Korea' }).waitFor();
+      const hover = await page.evaluate(() => window.__sitmapMap!.getFeatureState({ source: 'sitmap-actors', id: 'north-korea' }).hover);
+      assert.equal(hover, true);
+
+      assert.ok((await renderedCount(page, RELATION_LAYERS)) > 0);
+      await page.getByRole('checkbox', { name: 'Relations' }).uncheck();
+      await waitForMapIdle(page);
+      assert.equal(await renderedCount(page, RELATION_LAYERS), 0, 'relations hidden');
+      await page.getByRole('checkbox', { name: 'Relations' }).check();
+      await page.getByRole('checkbox', { name: /Denies/ }).uncheck();
+      await waitForMapIdle(page);
+      assert.equal(await renderedCount(page, ['relation-denial']), 0, 'denials hidden');
+      assert.ok((await renderedCount(page, ['relation-troop-deployment'])) > 0, 'other types still drawn');
+      await page.getByRole('checkbox', { name: 'Movements' }).uncheck();
+      await waitForMapIdle(page);
+      assert.equal(await renderedCount(page, MOVEMENT_LAYERS), 0, 'movements hidden');
+    });
+  });
+
   it('a shared link opens the same selection', async () => {
     await withPage(async ({ page }) => {
       await page.goto(server.url + '/#actor=north-korea');

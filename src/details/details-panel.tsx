@@ -48,6 +48,7 @@ function Facts({ scenario, entity }: { scenario: Scenario; entity: EntityRef }) 
               <ul className="relation-list">
                 {relations.map((r) => (
                   <li key={r.id}>
+                    <span className="muted">{entityName(scenario, { kind: 'actor', id: r.from })} → {entityName(scenario, { kind: 'actor', id: r.to })}:</span>{' '}
                     <EntityButton target={{ kind: 'relation', id: r.id }}>{r.label}</EntityButton>{' '}
                     <span className="muted">since {formatDate(r.start)}</span>
                   </li>

@@ -30,6 +30,7 @@ export function EntityLists() {
   const s = useScenario();
   const primary = s.actors.filter((a) => a.tier === 'primary');
   const secondary = s.actors.filter((a) => a.tier === 'secondary');
+  const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
   return (
     <nav className="entity-lists" aria-label="Scenario contents">
       <h2>Actors</h2>
@@ -48,7 +49,14 @@ export function EntityLists() {
         <ul>
           {s.relations.map((r) => (
             <li key={r.id}>
-              <ItemButton target={{ kind: 'relation', id: r.id }}>{r.label}</ItemButton>
+              <ItemButton target={{ kind: 'relation', id: r.id }}>
+                <span className="stack">
+                  <span className="pair">
+                    {name(r.from)} → {name(r.to)}
+                  </span>
+                  <span>{r.label}</span>
+                </span>
+              </ItemButton>
             </li>
           ))}
         </ul>

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Map, Layer, Source, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { FilterSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   actorFeatures,
   areaFeatures,
+  entityBounds,
   frameBounds,
   movementFeatures,
   placeFeatures,
@@ -13,7 +14,8 @@ import {
   relationFeatures,
 } from '../scenario/derive/features.ts';
 import type { EntityKind, EntityRef } from '../scenario/derive/details.ts';
-import { useActions, useFrameRequest, useHovered, useLayers, useScenario, useSelection } from '../state/hooks.ts';
+import { useActions, useFrameRequest, useHovered, useLayers, useRelationTypes, useScenario, useSelection } from '../state/hooks.ts';
+import { RELATION_TYPES } from '../scenario/schema.ts';
 import type { LayerKind } from '../state/store.ts';
 import { basemapStyle } from './basemap-style.ts';
 import { arrowImage } from './arrow-image.ts';
@@ -60,6 +62,20 @@ const SOURCES_OF_KIND: Record<EntityKind, string[]> = {
 };
 
 const FRAME_PADDING = { top: 60, bottom: 60, left: 60, right: 60 };
+/** Frames never zoom closer than this: the sources locate nothing more precisely than a district. */
+const FRAME_MAX_ZOOM = 7;
+/** Width the details panel covers on wide screens (see .details in app.css). */
+const PANEL_WIDTH = 440;
+const NARROW = 760;
+
+/** Screen padding that keeps the part of the map the details panel covers out of camera moves. */
+function viewPadding(map: MaplibreMap, panelOpen: boolean) {
+  const { clientWidth: w, clientHeight: h } = map.getContainer();
+  if (!panelOpen) return FRAME_PADDING;
+  // On phones the panel is a bottom sheet over ~62% of the height.
+  if (w <= NARROW) return { ...FRAME_PADDING, top: 40, bottom: Math.round(h * 0.62) + 20 };
+  return { ...FRAME_PADDING, right: Math.min(PANEL_WIDTH, w - 120) + 40 };
+}
 
 declare global {
   interface Window {
@@ -94,6 +110,9 @@ export function MapView() {
   const selection = useSelection();
   const hovered = useHovered();
   const frameRequest = useFrameRequest();
+  const relationTypes = useRelationTypes();
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
   const { select, hover } = useActions();
   const mapRef = useRef<MapRef>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
@@ -124,8 +143,29 @@ export function MapView() {
   useEffect(() => {
     if (!map || !frameRequest) return;
     const bounds = frameBounds(scenario, frameRequest.frameId);
-    if (bounds) map.fitBounds(bounds, { padding: FRAME_PADDING, duration: prefersReducedMotion() ? 0 : 1200 });
+    if (bounds) {
+      map.fitBounds(bounds, {
+        padding: viewPadding(map, !!selectionRef.current),
+        maxZoom: FRAME_MAX_ZOOM,
+        duration: prefersReducedMotion() ? 0 : 1200,
+      });
+    }
   }, [map, frameRequest, scenario]);
+
+  // Bring a selection into view when it is off screen or under the details panel; never zoom in.
+  useEffect(() => {
+    if (!map || !selection) return;
+    const bounds = entityBounds(scenario, selection);
+    if (!bounds) return;
+    const pad = viewPadding(map, true);
+    const { clientWidth: w, clientHeight: h } = map.getContainer();
+    const inView = [bounds[0], bounds[1]].every((ll) => {
+      const p = map.project(ll);
+      return p.x >= pad.left && p.x <= w - pad.right && p.y >= pad.top && p.y <= h - pad.bottom;
+    });
+    if (inView) return;
+    map.fitBounds(bounds, { padding: pad, maxZoom: map.getZoom(), duration: prefersReducedMotion() ? 0 : 800 });
+  }, [map, selection, scenario]);
 
   const onLoad = useCallback(() => {
     const m = mapRef.current?.getMap();
@@ -159,6 +199,10 @@ export function MapView() {
     setTooltip(null);
   };
 
+  const shownTypes = useMemo(
+    (): FilterSpecification => ['in', ['get', 'type'], ['literal', RELATION_TYPES.filter((t) => relationTypes[t])]],
+    [relationTypes],
+  );
   const v = (kind: LayerKind) => visibility(layers[kind]);
   const withVisibility = <T extends { layout?: object }>(spec: T, kind: LayerKind): T => ({
     ...spec,
@@ -194,11 +238,15 @@ export function MapView() {
               <Layer {...withVisibility(areaOutline, 'positions')} />
             </Source>
             <Source id={SOURCE.relations} type="geojson" data={data.relations} promoteId="id">
-              {relationLines.map((l) => (
-                <Layer key={l.id} {...withVisibility(l, 'relations')} />
+              {relationLines.map((l, i) => (
+                <Layer
+                  key={l.id}
+                  {...l}
+                  layout={{ ...l.layout, visibility: visibility(layers.relations && relationTypes[RELATION_TYPES[i]!]) }}
+                />
               ))}
-              <Layer {...withVisibility(relationArrows, 'relations')} />
-              <Layer {...withVisibility(relationHit, 'relations')} />
+              <Layer {...withVisibility(relationArrows, 'relations')} filter={shownTypes} />
+              <Layer {...withVisibility(relationHit, 'relations')} filter={shownTypes} />
             </Source>
             <Source id={SOURCE.movements} type="geojson" data={data.movements} promoteId="id">
               {movementLines.map((l) => (

@@ -11,8 +11,8 @@ export const RELATION_STYLE: Record<RelationType, { label: string; color: string
   'military-support': { label: 'Military support', color: '#EE7733', dash: [1.5, 1], width: 3 },
   'troop-deployment': { label: 'Troop deployment', color: '#CC3311', dash: null, width: 4.5 },
   'armed-conflict': { label: 'Armed conflict', color: '#222222', dash: null, width: 4.5 },
-  confirmation: { label: 'Confirms (source)', color: '#33BBEE', dash: [0.5, 1.5], width: 3 },
-  denial: { label: 'Denies / not aware', color: '#888888', dash: [4, 2], width: 3 },
+  confirmation: { label: 'Confirms (source)', color: '#33BBEE', dash: [0.5, 1.5], width: 2.5 },
+  denial: { label: 'Denies / not aware', color: '#888888', dash: [4, 2], width: 2.5 },
 };
 
 export const MOVEMENT_DASH: Record<string, number[] | null> = {

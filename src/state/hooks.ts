@@ -14,6 +14,7 @@ export const useScenario = () => useSitmap((s) => s.scenario);
 export const useSelection = () => useSitmap((s) => s.selection);
 export const useHovered = () => useSitmap((s) => s.hovered);
 export const useLayers = () => useSitmap((s) => s.layers);
+export const useRelationTypes = () => useSitmap((s) => s.relationTypes);
 export const useFrameRequest = () => useSitmap((s) => s.frameRequest);
 export const useNotice = () => useSitmap((s) => s.notice);
 export const useActions = () => useSitmap((s) => s.actions);

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Scenario } from '../scenario/schema.ts';
+import { RELATION_TYPES, type RelationType, type Scenario } from '../scenario/schema.ts';
 import { entityExists, type EntityRef } from '../scenario/derive/details.ts';
 
 export const LAYER_KINDS = ['territories', 'relations', 'movements', 'positions', 'places'] as const;
@@ -11,6 +11,8 @@ export interface SitmapState {
   /** Entity under the pointer or keyboard focus, highlighted on the map. */
   hovered: EntityRef | null;
   layers: Record<LayerKind, boolean>;
+  /** Relation types shown while the relations layer is on. */
+  relationTypes: Record<RelationType, boolean>;
   /** A request to frame the camera on a named frame; `seq` makes repeated requests distinct. */
   frameRequest: { frameId: string; seq: number } | null;
   /** A message for the user, e.g. a shared link naming something this scenario lacks. */
@@ -19,6 +21,7 @@ export interface SitmapState {
     select: (ref: EntityRef | null) => void;
     hover: (ref: EntityRef | null) => void;
     toggleLayer: (kind: LayerKind) => void;
+    toggleRelationType: (type: RelationType) => void;
     frame: (frameId: string) => void;
     dismissNotice: () => void;
   };
@@ -39,6 +42,7 @@ export function createSitmapStore(scenario: Scenario, initial: { selection?: Ent
     selection: startValid ? start : null,
     hovered: null,
     layers: { territories: true, relations: true, movements: true, positions: true, places: true },
+    relationTypes: Object.fromEntries(RELATION_TYPES.map((t) => [t, true])) as Record<RelationType, boolean>,
     frameRequest: null,
     notice: startValid || !start ? null : unknown(start),
     actions: {
@@ -55,6 +59,7 @@ export function createSitmapStore(scenario: Scenario, initial: { selection?: Ent
         set({ hovered: ref });
       },
       toggleLayer: (kind) => set((s) => ({ layers: { ...s.layers, [kind]: !s.layers[kind] } })),
+      toggleRelationType: (type) => set((s) => ({ relationTypes: { ...s.relationTypes, [type]: !s.relationTypes[type] } })),
       frame: (frameId) => set((s) => ({ frameRequest: { frameId, seq: (s.frameRequest?.seq ?? 0) + 1 } })),
       dismissNotice: () => set({ notice: null }),
     },

@@ -227,8 +227,9 @@ export const actorMarkers: CircleLayerSpecification = {
   paint: {
     'circle-radius': emphasis(9, 11, 12),
     'circle-color': ['get', 'color'],
-    'circle-stroke-color': ['case', selected, BASE.text, '#ffffff'],
-    'circle-stroke-width': emphasis(2.5, 3, 3.5),
+    // A dark ring keeps light actor colours (yellow, sky blue) visible on a light base map.
+    'circle-stroke-color': BASE.text,
+    'circle-stroke-width': emphasis(2, 3, 4),
   },
 };
 export const actorLabels: SymbolLayerSpecification = {
