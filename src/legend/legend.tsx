@@ -1,5 +1,5 @@
 import { RELATION_TYPES } from '../scenario/schema.ts';
-import { RELATION_STYLE, MOVEMENT_DASH } from '../map/palette.ts';
+import { RELATION_STYLE, MOVEMENT_DASH } from '../ui/palette.ts';
 import { LAYER_KINDS, type LayerKind } from '../state/store.ts';
 import { useActions, useLayers, useRelationTypes, useScenario } from '../state/hooks.ts';
 

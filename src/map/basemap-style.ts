@@ -1,5 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import { BASE } from './palette.ts';
+import { BASE } from '../ui/palette.ts';
 
 /** Font family declared by @fontsource/inter; MapLibre renders labels with it locally (no glyph server). */
 export const MAP_FONT = ['Inter'];

@@ -6,7 +6,7 @@ import type {
   SymbolLayerSpecification,
 } from 'maplibre-gl';
 import { RELATION_TYPES } from '../../scenario/schema.ts';
-import { BASE, MOVEMENT_DASH, RELATION_STYLE } from '../palette.ts';
+import { BASE, MOVEMENT_DASH, RELATION_STYLE } from '../../ui/palette.ts';
 import { MAP_FONT } from '../basemap-style.ts';
 
 /** GeoJSON source ids of the scenario layers; each promotes its `id` property for feature-state. */
