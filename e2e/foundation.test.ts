@@ -57,6 +57,7 @@ describe('Sitmap foundation in a real browser', () => {
           });
           assert.deepEqual(inView, { kyiv: true, pyongyang: true, seoul: true });
           assert.ok((await renderedCount(page, ['actor-markers'])) >= 5, 'actor markers drawn');
+          assert.ok((await renderedCount(page, ['actor-labels'])) >= 4, 'actor labels drawn without a glyph server');
           assert.ok((await renderedCount(page, RELATION_LAYERS)) >= 5, 'relation arcs drawn');
           assert.ok((await renderedCount(page, MOVEMENT_LAYERS)) >= 3, 'movement routes drawn');
           assert.ok((await renderedCount(page, ['territory-fill'])) >= 4, 'actor territories tinted');

@@ -47,11 +47,12 @@ describe('schema', () => {
     },
   );
 
-  it('requires a URL except on the seed article', () => {
+  it('requires a URL except on the seed article or with a note saying why there is none', () => {
     expect(mutate((s) => delete s.sources[0]!.url)).toEqual([
-      { file: F, path: '$.sources[0].url', message: 'is required for every source except the seed article' },
+      { file: F, path: '$.sources[0].url', message: 'is required unless the source is the seed article or a note says why no address is known' },
     ]);
     expect(mutate((s) => { delete s.sources[0]!.url; s.sources[0]!.kind = 'article'; })).toEqual([]);
+    expect(mutate((s) => { delete s.sources[0]!.url; s.sources[0]!.note = 'The record gives no address.'; })).toEqual([]);
   });
 
   it('requires at least one source per claim', () => {

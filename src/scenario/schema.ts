@@ -49,7 +49,7 @@ export const SourceSchema = z
     publisher: Text.describe('Who published it (outlet, agency, government office).'),
     title: Text.describe('Title of the page, release or transcript.'),
     date: IsoDateSchema.describe('Publication date.'),
-    url: HttpUrlSchema.optional().describe('Link to the source (http or https). Required except for the seed article when no address of it is known.'),
+    url: HttpUrlSchema.optional().describe('Link to the source (http or https). May be left out only for the seed article, or when `note` says why no address is known (never invent one).'),
     kind: z
       .enum(['article', 'primary', 'secondary', 'transcript-mirror'])
       .describe('article: the seed article; primary: the original office; secondary: an outlet reporting it; transcript-mirror: a copy of an original that could not be retrieved.'),
@@ -57,8 +57,8 @@ export const SourceSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
-    if (s.kind !== 'article' && s.url === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required for every source except the seed article' });
+    if (s.kind !== 'article' && s.url === undefined && s.note === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required unless the source is the seed article or a note says why no address is known' });
     }
   })
   .describe('A published document that a claim rests on.');
