@@ -1,16 +1,6 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import {
-  guardedPage,
-  launchBrowser,
-  pointOnMap,
-  renderedCount,
-  screenshot,
-  serveApp,
-  waitForMapIdle,
-  type Guarded,
-} from './harness.ts';
+import { browserSuite, pointOnMap, renderedCount, screenshot, waitForMapIdle } from './harness.ts';
 import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
 
@@ -18,27 +8,7 @@ const PYONGYANG: [number, number] = [125.75432, 39.03385];
 const RELATION_LAYERS = RELATION_TYPES.map(relationLineId);
 const MOVEMENT_LAYERS = ['sea', 'air', 'land'].map(movementLineId);
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-before(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Runs a test on a fresh guarded page; the guards are checked even when the test passed. */
-async function withPage(fn: (g: Guarded) => Promise<void>, options?: Parameters<typeof guardedPage>[1]) {
-  const g = await guardedPage(browser, options);
-  try {
-    await fn(g);
-    await g.assertClean();
-  } finally {
-    await g.close();
-  }
-}
+const { url, withPage } = browserSuite();
 
 describe('Sitmap foundation in a real browser', () => {
   it('opens on the theatre with actors, relations, movements and uncertainty areas drawn', async () => {
@@ -48,7 +18,7 @@ describe('Sitmap foundation in a real browser', () => {
     ] as const) {
       await withPage(
         async ({ page }) => {
-          await page.goto(server.url + '/');
+          await page.goto(url('/'));
           await waitForMapIdle(page);
           // Korean peninsula to Ukraine is in view.
           const inView = await page.evaluate(() => {
@@ -71,7 +41,7 @@ describe('Sitmap foundation in a real browser', () => {
 
   it('clicking North Korea on the map opens its sourced details and puts it in the URL', async () => {
     await withPage(async ({ page }) => {
-      await page.goto(server.url + '/');
+      await page.goto(url('/'));
       await waitForMapIdle(page);
       const { x, y } = await pointOnMap(page, PYONGYANG);
       await page.mouse.click(x, y);
@@ -90,7 +60,7 @@ describe('Sitmap foundation in a real browser', () => {
 
   it('North Korea through its button; Escape closes and returns focus; reload keeps the selection', async () => {
     await withPage(async ({ page }) => {
-      await page.goto(server.url + '/');
+      await page.goto(url('/'));
       await waitForMapIdle(page);
       const button = page.getByRole('button', { name: 'North Korea', exact: true });
       await button.focus();
@@ -108,7 +78,7 @@ describe('Sitmap foundation in a real browser', () => {
       assert.equal(new URL(page.url()).hash, '');
     });
     await withPage(async ({ page }) => {
-      await page.goto(server.url + '/');
+      await page.goto(url('/'));
       await waitForMapIdle(page);
       const button = page.getByRole('button', { name: 'North Korea', exact: true });
       await button.click();
@@ -119,7 +89,7 @@ describe('Sitmap foundation in a real browser', () => {
 
   it('hovering an actor highlights it and names it; layer toggles hide and show kinds', async () => {
     await withPage(async ({ page }) => {
-      await page.goto(server.url + '/');
+      await page.goto(url('/'));
       await waitForMapIdle(page);
       const { x, y } = await pointOnMap(page, PYONGYANG);
       await page.mouse.move(x, y);
@@ -144,7 +114,7 @@ describe('Sitmap foundation in a real browser', () => {
 
   it('a shared link opens the same selection', async () => {
     await withPage(async ({ page }) => {
-      await page.goto(server.url + '/#actor=north-korea');
+      await page.goto(url('/#actor=north-korea'));
       await waitForMapIdle(page);
       await assertNorthKoreaDetails(page);
     });
@@ -152,7 +122,7 @@ describe('Sitmap foundation in a real browser', () => {
 
   it('a corrected article claim is shown beside the record', async () => {
     await withPage(async ({ page }) => {
-      await page.goto(server.url + '/#actor=north-korea');
+      await page.goto(url('/#actor=north-korea'));
       await waitForMapIdle(page);
       const corrected = page.locator('.claim-corrected').first();
       await corrected.waitFor();
@@ -165,7 +135,7 @@ describe('Sitmap foundation in a real browser', () => {
 
   it('the Kursk control frames Kursk region', async () => {
     await withPage(async ({ page }) => {
-      await page.goto(server.url + '/');
+      await page.goto(url('/'));
       await waitForMapIdle(page);
       await page.getByRole('button', { name: 'Kursk', exact: true }).click();
       await waitForMapIdle(page);
@@ -183,7 +153,7 @@ describe('Sitmap foundation in a real browser', () => {
 
   it('an unknown id in a link says so and keeps the map', async () => {
     await withPage(async ({ page }) => {
-      await page.goto(server.url + '/#actor=atlantis');
+      await page.goto(url('/#actor=atlantis'));
       await waitForMapIdle(page);
       await page.getByRole('status').filter({ hasText: "no actor 'atlantis'" }).waitFor();
       assert.equal(await page.getByRole('complementary').count(), 0);
@@ -192,7 +162,7 @@ describe('Sitmap foundation in a real browser', () => {
 
   it('an invalid scenario shows the list of problems instead of a broken map', async () => {
     await withPage(async ({ page }) => {
-      await page.goto(server.url + '/?scenario=/e2e-fixtures/invalid-scenario.json');
+      await page.goto(url('/?scenario=/e2e-fixtures/invalid-scenario.json'));
       const alert = page.getByRole('alert');
       await alert.waitFor();
       const text = await alert.innerText();
@@ -208,7 +178,7 @@ describe('Sitmap foundation in a real browser', () => {
   it('the details panel is readable on a phone', async () => {
     await withPage(
       async ({ page }) => {
-        await page.goto(server.url + '/#actor=north-korea');
+        await page.goto(url('/#actor=north-korea'));
         await waitForMapIdle(page);
         await assertNorthKoreaDetails(page);
         const box = await page.getByRole('complementary').boundingBox();

@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,16 +77,24 @@ export async function guardedPage(browser: Browser, options: BrowserContextOptio
   };
 }
 
-/** Resolves on the map's next `idle` event (after a forced repaint), never on a timer. */
-export async function waitForMapIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !!window.__sitmapMap, null, { timeout: 30_000 });
+/**
+ * Resolves on the map's next `idle` event (after a forced repaint), never on a timer. Gives up
+ * after `timeout` ms with an error, so a map that never settles fails the test instead of hanging.
+ */
+export async function waitForMapIdle(page: Page, timeout = 45_000): Promise<void> {
+  await page.waitForFunction(() => !!window.__sitmapMap, null, { timeout });
   await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
+    (ms) =>
+      new Promise<void>((resolve, reject) => {
         const map = window.__sitmapMap!;
-        map.once('idle', () => resolve());
+        const timer = setTimeout(() => reject(new Error(`the map did not become idle within ${ms} ms`)), ms);
+        map.once('idle', () => {
+          clearTimeout(timer);
+          resolve();
+        });
         map.triggerRepaint();
       }),
+    timeout,
   );
 }
 
@@ -110,4 +119,43 @@ export async function pointOnMap(page: Page, lngLat: [number, number]): Promise<
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/**
+ * Registers before/after hooks for one test file: one browser and one loopback server for the
+ * file, a fresh guarded page (own context) for each test. The guards are checked after every
+ * test body, so a test fails on a stray request, page error or CSP violation even if its own
+ * assertions passed.
+ */
+export function browserSuite() {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  before(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    url: (path = '/') => server.url + path,
+    withPage: async (fn: (g: Guarded) => Promise<void>, options?: BrowserContextOptions) => {
+      const g = await guardedPage(browser, options);
+      try {
+        await fn(g);
+        await g.assertClean();
+      } finally {
+        await g.close();
+      }
+    },
+  };
+}
+
+/** Ids of the features of these layers drawn in the current view, sorted and unique. */
+export function renderedIds(page: Page, layers: string[]): Promise<string[]> {
+  return page.evaluate((ids) => {
+    const map = window.__sitmapMap!;
+    const found = map.queryRenderedFeatures({ layers: ids.filter((id) => map.getLayer(id)) }).map((f) => String(f.properties.id));
+    return [...new Set(found)].sort();
+  }, layers);
 }

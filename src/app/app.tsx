@@ -8,6 +8,7 @@ import { MapView } from '../map/map-view.tsx';
 import { EntityLists } from '../lists/entity-lists.tsx';
 import { Legend } from '../legend/legend.tsx';
 import { DetailsPanel } from '../details/details-panel.tsx';
+import { Timeline } from '../timeline/timeline.tsx';
 import { ErrorScreen } from './error-screen.tsx';
 import { loadStartScenario } from './scenario-source.ts';
 import { useHashSync } from './use-hash-sync.ts';
@@ -76,6 +77,7 @@ function Shell() {
           <Notice />
         </div>
       </div>
+      <Timeline />
     </div>
   );
 }

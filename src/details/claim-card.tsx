@@ -1,6 +1,7 @@
 import type { Claim, Figure, Scenario, Source } from '../scenario/schema.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
 import { isHttpUrl } from '../lib/url.ts';
+import { supersededBy } from '../scenario/derive/time.ts';
 
 const QUALIFIER: Record<Figure['qualifier'], string> = {
   exact: '',
@@ -32,7 +33,8 @@ function SourceLink({ source }: { source: Source }) {
 }
 
 /** Who said it, when, with which figure, and where it was published. */
-export function ClaimBody({ claim, scenario }: { claim: Claim; scenario: Scenario }) {
+export function ClaimBody({ claim, scenario, asOf }: { claim: Claim; scenario: Scenario; asOf?: string | undefined }) {
+  const newer = asOf ? supersededBy(scenario, claim, asOf) : null;
   const sources = claim.sourceIds.flatMap((id) => scenario.sources.filter((s) => s.id === id));
   const who = [claim.claimant.person, claim.claimant.office].filter(Boolean).join(', ');
   return (
@@ -45,7 +47,12 @@ export function ClaimBody({ claim, scenario }: { claim: Claim; scenario: Scenari
       {claim.figure && (
         <p className="claim-figure">
           <span className={`figure-kind figure-${claim.figure.kind}`}>{claim.figure.kind === 'forecast' ? 'Forecast' : 'Figure'}</span>{' '}
-          {figureText(claim.figure)}
+          <span className={newer ? 'figure-superseded' : undefined}>{figureText(claim.figure)}</span>
+        </p>
+      )}
+      {newer && newer.figure && (
+        <p className="superseded">
+          Superseded on {formatDate(newer.date)} by {newer.claimant.person ?? newer.claimant.office}: {figureText(newer.figure)}
         </p>
       )}
       {claim.quote && <blockquote className="claim-quote">“{claim.quote}”</blockquote>}
@@ -62,13 +69,13 @@ export function ClaimBody({ claim, scenario }: { claim: Claim; scenario: Scenari
  * One claim. A corrected claim of the article is shown beside the record claims that correct
  * it, so the reader sees both versions and what changed.
  */
-export function ClaimCard({ claim, scenario }: { claim: Claim; scenario: Scenario }) {
+export function ClaimCard({ claim, scenario, asOf }: { claim: Claim; scenario: Scenario; asOf?: string }) {
   const origin = claim.origin === 'article' ? 'The article' : 'Record';
   if (claim.status !== 'corrected' || !claim.correctedBy?.length) {
     return (
       <article className={`claim claim-${claim.status}`} data-claim={claim.id}>
         <span className="claim-origin">{origin}</span>
-        <ClaimBody claim={claim} scenario={scenario} />
+        <ClaimBody claim={claim} scenario={scenario} asOf={asOf} />
       </article>
     );
   }

@@ -1,7 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Scenario } from '../scenario/schema.ts';
 import { claimsFor, groupByStatus, type EntityRef } from '../scenario/derive/details.ts';
-import { useActions, useScenario, useSelection } from '../state/hooks.ts';
+import { useActions, useDate, useScenario, useSelection } from '../state/hooks.ts';
+import { claimsAsOf, estimateSeries, holdsOn } from '../scenario/derive/time.ts';
+import { EstimateChart } from './estimate-chart.tsx';
 import { formatDate } from '../lib/format.ts';
 import { KIND_LABEL, entityName } from '../ui/entity-label.ts';
 import { ClaimCard } from './claim-card.tsx';
@@ -30,12 +32,12 @@ function EntityButton({ target, children }: { target: EntityRef; children: React
   );
 }
 
-function Facts({ scenario, entity }: { scenario: Scenario; entity: EntityRef }) {
+function Facts({ scenario, entity, date }: { scenario: Scenario; entity: EntityRef; date: string }) {
   const placeName = (id: string) => scenario.places.find((p) => p.id === id)?.name ?? id;
   switch (entity.kind) {
     case 'actor': {
       const a = scenario.actors.find((x) => x.id === entity.id)!;
-      const relations = scenario.relations.filter((r) => r.from === a.id || r.to === a.id);
+      const relations = scenario.relations.filter((r) => (r.from === a.id || r.to === a.id) && holdsOn(date, r.start, r.end));
       return (
         <>
           <p className="role">{a.role}</p>
@@ -62,6 +64,8 @@ function Facts({ scenario, entity }: { scenario: Scenario; entity: EntityRef }) 
     case 'relation': {
       const r = scenario.relations.find((x) => x.id === entity.id)!;
       return (
+        <>
+        {!holdsOn(date, r.start, r.end) && <NotYet start={r.start} end={r.end} date={date} />}
         <p className="facts">
           <span className={`type-chip type-${r.type}`}>{r.type.replace('-', ' ')}</span>{' '}
           <EntityButton target={{ kind: 'actor', id: r.from }}>{entityName(scenario, { kind: 'actor', id: r.from })}</EntityButton> →{' '}
@@ -69,12 +73,14 @@ function Facts({ scenario, entity }: { scenario: Scenario; entity: EntityRef }) 
           {formatDate(r.start)}
           {r.end ? ` to ${formatDate(r.end)}` : ''}
         </p>
+        </>
       );
     }
     case 'movement': {
       const m = scenario.movements.find((x) => x.id === entity.id)!;
       return (
         <>
+          {date < m.start && <NotYet start={m.start} date={date} />}
           <p className="facts">
             {m.mode} · {m.path.map(placeName).join(' → ')} · {formatDate(m.start)} to {formatDate(m.end)}
           </p>
@@ -88,6 +94,7 @@ function Facts({ scenario, entity }: { scenario: Scenario; entity: EntityRef }) 
       const p = scenario.positions.find((x) => x.id === entity.id)!;
       return (
         <>
+          {!holdsOn(date, p.start, p.end) && <NotYet start={p.start} end={p.end} date={date} />}
           {p.status === 'alleged' && <p className="alert-inline">Allegation: rests on unverified reports.</p>}
           {p.location.kind === 'area' ? (
             <p className="facts">
@@ -123,6 +130,16 @@ function Facts({ scenario, entity }: { scenario: Scenario; entity: EntityRef }) 
   }
 }
 
+function NotYet({ start, end, date }: { start: string; end?: string | undefined; date: string }) {
+  return (
+    <p className="alert-inline not-yet">
+      {date < start
+        ? `Not yet reported as of ${formatDate(date)}: from ${formatDate(start)}.`
+        : `No longer holds as of ${formatDate(date)}: ended ${formatDate(end ?? start)}.`}
+    </p>
+  );
+}
+
 /**
  * Details of the selected entity with its claims grouped by status. Escape closes it and gives
  * focus back to where the user was.
@@ -131,6 +148,7 @@ export function DetailsPanel() {
   const scenario = useScenario();
   const selection = useSelection();
   const { select } = useActions();
+  const date = useDate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -154,7 +172,16 @@ export function DetailsPanel() {
   }, [selection, select]);
 
   if (!selection) return null;
-  const groups = groupByStatus(claimsFor(scenario, selection));
+  const all = claimsFor(scenario, selection);
+  const made = claimsAsOf(all, date);
+  const later = all.length - made.length;
+  const groups = groupByStatus(made);
+  const series = estimateSeries(all);
+  const measures = (['in-russia', 'in-kursk-region'] as const).filter((m) => series.some((s) => s.measure === m));
+  const domain: [string, string] = [
+    series.flatMap((s) => s.points.map((p) => p.date)).reduce((a, b) => (a < b ? a : b), date),
+    series.flatMap((s) => s.points.map((p) => p.date)).reduce((a, b) => (a > b ? a : b), date),
+  ];
   return (
     <aside className="details" aria-labelledby="details-heading" data-kind={selection.kind} data-id={selection.id}>
       <header className="details-header">
@@ -167,9 +194,22 @@ export function DetailsPanel() {
         </button>
       </header>
       <div className="details-body">
-        <Facts scenario={scenario} entity={selection} />
-        <h3 className="claims-heading">Claims and sources</h3>
-        {groups.length === 0 && <p className="muted">No claims are linked to this.</p>}
+        <Facts scenario={scenario} entity={selection} date={date} />
+        {measures.length > 0 && (
+          <section className="estimates" aria-label="Troop estimates over time">
+            <h3>Troop estimates over time</h3>
+            {measures.map((m) => (
+              <EstimateChart key={m} series={series.filter((s) => s.measure === m)} asOf={date} domain={domain} />
+            ))}
+          </section>
+        )}
+        <h3 className="claims-heading">Claims and sources, as of {formatDate(date)}</h3>
+        {groups.length === 0 && <p className="muted">No claims had been made by this date.</p>}
+        {later > 0 && (
+          <p className="muted later-claims">
+            {later} later claim{later > 1 ? 's' : ''} (after {formatDate(date)}) hidden; move the timeline to see {later > 1 ? 'them' : 'it'}.
+          </p>
+        )}
         {groups.map((g) => (
           <section key={g.status} className={`status-group status-${g.status}`} aria-label={STATUS_HEADING[g.status]}>
             <h4 className="status-heading">
@@ -177,7 +217,7 @@ export function DetailsPanel() {
               {STATUS_HEADING[g.status]} ({g.claims.length})
             </h4>
             {g.claims.map((c) => (
-              <ClaimCard key={c.id} claim={c} scenario={scenario} />
+              <ClaimCard key={c.id} claim={c} scenario={scenario} asOf={date} />
             ))}
           </section>
         ))}

@@ -1,15 +1,33 @@
 import type { EntityRef } from '../scenario/derive/details.ts';
-import { useActions, useScenario, useSelection } from '../state/hooks.ts';
+import { useActions, useDate, useScenario, useSelection } from '../state/hooks.ts';
 import { formatDate } from '../lib/format.ts';
+import { holdsOn } from '../scenario/derive/time.ts';
 
-function ItemButton({ target, children, swatch }: { target: EntityRef; children: React.ReactNode; swatch?: string }) {
+/** Says when an item holds, if not on the date shown: "from 23 Oct 2024" or "ended 28 Apr 2025". */
+function When({ start, end }: { start: string; end?: string | undefined }) {
+  const date = useDate();
+  if (holdsOn(date, start, end)) return null;
+  return <span className="when"> · {date < start ? `from ${formatDate(start)}` : `ended ${formatDate(end ?? start)}`}</span>;
+}
+
+function ItemButton({
+  target,
+  children,
+  swatch,
+  active = true,
+}: {
+  target: EntityRef;
+  children: React.ReactNode;
+  swatch?: string;
+  active?: boolean;
+}) {
   const { select, hover } = useActions();
   const selection = useSelection();
   const pressed = selection?.kind === target.kind && selection.id === target.id;
   return (
     <button
       type="button"
-      className="item"
+      className={active ? 'item' : 'item inactive'}
       aria-pressed={pressed}
       data-kind={target.kind}
       data-id={target.id}
@@ -28,6 +46,7 @@ function ItemButton({ target, children, swatch }: { target: EntityRef; children:
 /** Keyboard-reachable lists of everything on the map: every actor, relation, movement and position is a button. */
 export function EntityLists() {
   const s = useScenario();
+  const date = useDate();
   const primary = s.actors.filter((a) => a.tier === 'primary');
   const secondary = s.actors.filter((a) => a.tier === 'secondary');
   const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
@@ -49,10 +68,11 @@ export function EntityLists() {
         <ul>
           {s.relations.map((r) => (
             <li key={r.id}>
-              <ItemButton target={{ kind: 'relation', id: r.id }}>
+              <ItemButton target={{ kind: 'relation', id: r.id }} active={holdsOn(date, r.start, r.end)}>
                 <span className="stack">
                   <span className="pair">
                     {name(r.from)} → {name(r.to)}
+                    <When start={r.start} end={r.end} />
                   </span>
                   <span>{r.label}</span>
                 </span>
@@ -66,7 +86,7 @@ export function EntityLists() {
         <ul>
           {s.movements.map((m) => (
             <li key={m.id}>
-              <ItemButton target={{ kind: 'movement', id: m.id }}>
+              <ItemButton target={{ kind: 'movement', id: m.id }} active={m.start <= date}>
                 {m.label} <span className="muted">· {formatDate(m.start)}</span>
               </ItemButton>
             </li>
@@ -78,9 +98,10 @@ export function EntityLists() {
         <ul>
           {s.positions.map((p) => (
             <li key={p.id}>
-              <ItemButton target={{ kind: 'position', id: p.id }}>
+              <ItemButton target={{ kind: 'position', id: p.id }} active={holdsOn(date, p.start, p.end)}>
                 {p.label}
                 {p.status === 'alleged' && <span className="muted"> · alleged</span>}
+                <When start={p.start} end={p.end} />
               </ItemButton>
             </li>
           ))}

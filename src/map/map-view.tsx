@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Map, Layer, Source, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
-import type { FilterSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
@@ -9,17 +9,31 @@ import {
   entityBounds,
   frameBounds,
   movementFeatures,
+  movementRoutes,
+  movingUnits,
   placeFeatures,
   positionFeatures,
   relationFeatures,
 } from '../scenario/derive/features.ts';
 import type { EntityKind, EntityRef } from '../scenario/derive/details.ts';
-import { useActions, useFrameRequest, useHovered, useLayers, useRelationTypes, useScenario, useSelection } from '../state/hooks.ts';
+import {
+  useActions,
+  useDate,
+  useFrameRequest,
+  useHovered,
+  useLayers,
+  useRelationTypes,
+  useScenario,
+  useSelection,
+  useStoreApi,
+} from '../state/hooks.ts';
+import { dayOf, visibleIds } from '../scenario/derive/time.ts';
+import { MovingUnitsLayer } from './layers/moving-units-layer.ts';
 import { RELATION_TYPES } from '../scenario/schema.ts';
 import type { LayerKind } from '../state/store.ts';
 import { basemapStyle } from './basemap-style.ts';
 import { arrowImage } from './arrow-image.ts';
-import { prefersReducedMotion } from './use-reduced-motion.ts';
+import { prefersReducedMotion } from '../lib/motion.ts';
 import {
   ARROW_IMAGE,
   INTERACTIVE_LAYERS,
@@ -114,6 +128,8 @@ export function MapView() {
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   const { select, hover } = useActions();
+  const date = useDate();
+  const store = useStoreApi();
   const mapRef = useRef<MapRef>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
@@ -122,13 +138,27 @@ export function MapView() {
     () => ({
       actors: actorFeatures(scenario),
       relations: relationFeatures(scenario),
-      movements: movementFeatures(scenario),
-      positions: positionFeatures(scenario),
+      routes: movementRoutes(scenario),
       areas: areaFeatures(scenario),
       places: placeFeatures(scenario),
     }),
     [scenario],
   );
+  // What changes with the date is rebuilt once per day shown, not per playback frame: the
+  // travelled part of each leg and the troop numbers on the markers. Units glide on the GPU.
+  const dated = useMemo(
+    () => ({
+      movements: movementFeatures(scenario, dayOf(date) + 1, data.routes),
+      positions: positionFeatures(scenario, date),
+      visible: visibleIds(scenario, date),
+    }),
+    [scenario, date, data.routes],
+  );
+  const units = useMemo(() => {
+    const layer = new MovingUnitsLayer('moving-units');
+    layer.setUnits(movingUnits(scenario, data.routes));
+    return layer;
+  }, [scenario, data.routes]);
   const tints = useMemo(
     () => scenario.actors.flatMap((a): Array<[string, string]> => (a.iso3 ? [[a.iso3, a.color]] : [])),
     [scenario],
@@ -167,6 +197,18 @@ export function MapView() {
     map.fitBounds(bounds, { padding: pad, maxZoom: map.getZoom(), duration: prefersReducedMotion() ? 0 : 800 });
   }, [map, selection, scenario]);
 
+  useEffect(() => {
+    if (!map) return;
+    map.addLayer(units, map.getLayer('place-dots') ? 'place-dots' : undefined);
+    units.setTime(store.getState().time);
+    const unsubscribe = store.subscribe((s) => units.setTime(s.time));
+    return () => {
+      unsubscribe();
+      if (map.getLayer(units.id)) map.removeLayer(units.id);
+    };
+  }, [map, units, store]);
+  useEffect(() => units.setVisible(layers.movements), [units, layers.movements]);
+
   const onLoad = useCallback(() => {
     const m = mapRef.current?.getMap();
     if (!m) return;
@@ -199,9 +241,17 @@ export function MapView() {
     setTooltip(null);
   };
 
+  const shownRelations = useMemo(
+    (): ExpressionSpecification => ['in', ['get', 'id'], ['literal', dated.visible.relations]],
+    [dated.visible.relations],
+  );
   const shownTypes = useMemo(
-    (): FilterSpecification => ['in', ['get', 'type'], ['literal', RELATION_TYPES.filter((t) => relationTypes[t])]],
-    [relationTypes],
+    (): FilterSpecification => ['all', ['in', ['get', 'type'], ['literal', RELATION_TYPES.filter((t) => relationTypes[t])]], shownRelations],
+    [relationTypes, shownRelations],
+  );
+  const shownPositions = useMemo(
+    (): FilterSpecification => ['in', ['get', 'id'], ['literal', dated.visible.positions]],
+    [dated.visible.positions],
   );
   const v = (kind: LayerKind) => visibility(layers[kind]);
   const withVisibility = <T extends { layout?: object }>(spec: T, kind: LayerKind): T => ({
@@ -234,21 +284,22 @@ export function MapView() {
             <Layer {...withVisibility(territoryOutline(tints), 'territories')} />
             <Layer {...bordersLayer} />
             <Source id={SOURCE.areas} type="geojson" data={data.areas} promoteId="id">
-              <Layer {...withVisibility(areaFill, 'positions')} />
-              <Layer {...withVisibility(areaOutline, 'positions')} />
+              <Layer {...withVisibility(areaFill, 'positions')} filter={shownPositions} />
+              <Layer {...withVisibility(areaOutline, 'positions')} filter={shownPositions} />
             </Source>
             <Source id={SOURCE.relations} type="geojson" data={data.relations} promoteId="id">
               {relationLines.map((l, i) => (
                 <Layer
                   key={l.id}
                   {...l}
+                  filter={['all', l.filter as ExpressionSpecification, shownRelations]}
                   layout={{ ...l.layout, visibility: visibility(layers.relations && relationTypes[RELATION_TYPES[i]!]) }}
                 />
               ))}
               <Layer {...withVisibility(relationArrows, 'relations')} filter={shownTypes} />
               <Layer {...withVisibility(relationHit, 'relations')} filter={shownTypes} />
             </Source>
-            <Source id={SOURCE.movements} type="geojson" data={data.movements} promoteId="id">
+            <Source id={SOURCE.movements} type="geojson" data={dated.movements} promoteId="id">
               {movementLines.map((l) => (
                 <Layer key={l.id} {...withVisibility(l, 'movements')} />
               ))}
@@ -259,9 +310,9 @@ export function MapView() {
               <Layer {...withVisibility(placeDots, 'places')} />
               <Layer {...withVisibility(placeLabels, 'places')} />
             </Source>
-            <Source id={SOURCE.positions} type="geojson" data={data.positions} promoteId="id">
-              <Layer {...withVisibility(positionMarkers, 'positions')} />
-              <Layer {...withVisibility(positionLabels, 'positions')} />
+            <Source id={SOURCE.positions} type="geojson" data={dated.positions} promoteId="id">
+              <Layer {...withVisibility(positionMarkers, 'positions')} filter={shownPositions} />
+              <Layer {...withVisibility(positionLabels, 'positions')} filter={shownPositions} />
             </Source>
             <Source id={SOURCE.actors} type="geojson" data={data.actors} promoteId="id">
               <Layer {...actorMarkers} />

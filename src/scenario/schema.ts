@@ -125,6 +125,11 @@ export const FigureSchema = z
     scope: Text.describe('Where or what the number refers to, e.g. "in eastern Russia", "in Kursk region".'),
     kind: z.enum(['report', 'forecast']).describe('report: a present count; forecast: an expectation for a later date.'),
     forDate: IsoDateSchema.optional().describe('For a forecast: the date it refers to ("by December").'),
+    estimator: Text.optional().describe('Whose estimate this is, naming one series of the troop chart, e.g. "Pentagon", "South Korea NIS".'),
+    measure: z
+      .enum(['in-russia', 'in-kursk-region'])
+      .optional()
+      .describe('Which quantity the number estimates, so that estimates of the same thing can be compared and superseded.'),
   })
   .strict()
   .describe('A number stated in a claim.');

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { SitmapState, SitmapStore } from './store.ts';
+import { isoOf } from '../scenario/derive/time.ts';
 
 export const StoreContext = createContext<SitmapStore | null>(null);
 
@@ -18,3 +19,14 @@ export const useRelationTypes = () => useSitmap((s) => s.relationTypes);
 export const useFrameRequest = () => useSitmap((s) => s.frameRequest);
 export const useNotice = () => useSitmap((s) => s.notice);
 export const useActions = () => useSitmap((s) => s.actions);
+/** The ISO date shown; components re-render once per day, not once per playback frame. */
+export const useDate = () => useSitmap((s) => isoOf(s.time));
+export const usePlaying = () => useSitmap((s) => s.playing);
+export const useSpeed = () => useSitmap((s) => s.speed);
+
+/** The store itself, for code that must follow every frame without re-rendering (the map's clock). */
+export function useStoreApi(): SitmapStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('Sitmap hooks must be used inside <StoreContext.Provider>');
+  return store;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSitmapStore } from './store.ts';
 import { formatHash, parseHash } from './url.ts';
 import { minimalScenario } from '../scenario/fixtures/minimal.ts';
+import { dayOf, isoOf } from '../scenario/derive/time.ts';
 
 describe('URL hash', () => {
   it('round-trips a selection', () => {
@@ -10,13 +11,46 @@ describe('URL hash', () => {
     expect(parseHash(hash)).toEqual({ selection: { kind: 'actor', id: 'north-korea' } });
   });
 
-  it('keeps keys it does not own and clears the selection', () => {
-    expect(formatHash({ selection: { kind: 'relation', id: 'deploys' } }, '#date=2024-10-28&actor=russia')).toBe('#date=2024-10-28&relation=deploys');
+  it('keeps keys it does not own, writes the date and clears the selection', () => {
+    expect(formatHash({ selection: { kind: 'relation', id: 'deploys' } }, '#briefing=kursk&actor=russia')).toBe('#briefing=kursk&relation=deploys');
+    expect(formatHash({ selection: { kind: 'actor', id: 'russia' }, date: '2024-10-28' }, '#actor=china')).toBe('#date=2024-10-28&actor=russia');
+    expect(parseHash('#date=2024-10-28&actor=russia')).toEqual({ selection: { kind: 'actor', id: 'russia' }, date: '2024-10-28' });
+    expect(parseHash('#date=tomorrow')).toEqual({ selection: null });
     expect(formatHash({ selection: null }, '#actor=russia')).toBe('');
   });
 
   it('ignores unknown keys and empty values', () => {
     expect(parseHash('#foo=bar&actor=')).toEqual({ selection: null });
+  });
+});
+
+describe('store time', () => {
+  it('starts at the end of the span, or at the date of a link; refuses dates outside the span', () => {
+    expect(isoOf(createSitmapStore(minimalScenario()).getState().time)).toBe('2024-12-31');
+    expect(isoOf(createSitmapStore(minimalScenario(), { date: '2024-10-20' }).getState().time)).toBe('2024-10-20');
+    const out = createSitmapStore(minimalScenario(), { date: '2023-01-01' }).getState();
+    expect(isoOf(out.time)).toBe('2024-12-31');
+    expect(out.notice).toBe("The link's date 2023-01-01 is outside this scenario (2024-10-01 to 2024-12-31).");
+  });
+
+  it('scrubs within the span only', () => {
+    const store = createSitmapStore(minimalScenario());
+    store.getState().actions.scrubTo(dayOf('2024-01-01'));
+    expect(isoOf(store.getState().time)).toBe('2024-10-01');
+    store.getState().actions.scrubTo(dayOf('2024-11-05') + 0.5);
+    expect(store.getState().time).toBe(dayOf('2024-11-05') + 0.5);
+  });
+
+  it('plays at its speed, from the start when at the end, and stops at the end', () => {
+    const store = createSitmapStore(minimalScenario());
+    const a = store.getState().actions;
+    a.play();
+    expect(isoOf(store.getState().time)).toBe('2024-10-01');
+    a.setSpeed(7);
+    a.advance(2);
+    expect(isoOf(store.getState().time)).toBe('2024-10-15');
+    a.advance(1000);
+    expect(store.getState()).toMatchObject({ time: dayOf('2024-12-31'), playing: false });
   });
 });
 

@@ -1,6 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { RELATION_TYPES, type RelationType, type Scenario } from '../scenario/schema.ts';
 import { entityExists, type EntityRef } from '../scenario/derive/details.ts';
+import { dayOf } from '../scenario/derive/time.ts';
+
+/** Playback speeds offered, in days of scenario time per second. */
+export const SPEEDS = [1, 7, 30] as const;
+export type Speed = (typeof SPEEDS)[number];
 
 export const LAYER_KINDS = ['territories', 'relations', 'movements', 'positions', 'places'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
@@ -15,6 +20,13 @@ export interface SitmapState {
   relationTypes: Record<RelationType, boolean>;
   /** A request to frame the camera on a named frame; `seq` makes repeated requests distinct. */
   frameRequest: { frameId: string; seq: number } | null;
+  /**
+   * The moment shown, in days since 1970 (fractional while playing, so movements glide). The map
+   * and panels show what had happened or been said by then.
+   */
+  time: number;
+  playing: boolean;
+  speed: Speed;
   /** A message for the user, e.g. a shared link naming something this scenario lacks. */
   notice: string | null;
   actions: {
@@ -24,6 +36,13 @@ export interface SitmapState {
     toggleRelationType: (type: RelationType) => void;
     frame: (frameId: string) => void;
     dismissNotice: () => void;
+    /** Shows the situation at time `t` (days), clamped to the scenario span. */
+    scrubTo: (t: number) => void;
+    /** Advances playback by `seconds` of wall time; stops at the end of the span. */
+    advance: (seconds: number) => void;
+    play: () => void;
+    pause: () => void;
+    setSpeed: (speed: Speed) => void;
   };
 }
 
@@ -33,10 +52,18 @@ export type SitmapStore = StoreApi<SitmapState>;
  * One store per loaded scenario. Selection requests for things the scenario lacks (e.g. a link
  * with `#actor=atlantis`) leave the selection unchanged and say so in `notice`.
  */
-export function createSitmapStore(scenario: Scenario, initial: { selection?: EntityRef | null } = {}): SitmapStore {
+export function createSitmapStore(scenario: Scenario, initial: { selection?: EntityRef | null; date?: string } = {}): SitmapStore {
   const unknown = (ref: EntityRef) => `This scenario has no ${ref.kind} '${ref.id}'.`;
   const start = initial.selection ?? null;
   const startValid = start === null || entityExists(scenario, start);
+  const first = dayOf(scenario.span.start);
+  const last = dayOf(scenario.span.end);
+  const clamp = (t: number) => Math.min(last, Math.max(first, t));
+  const dateValid = initial.date === undefined || (initial.date >= scenario.span.start && initial.date <= scenario.span.end);
+  const notices = [
+    startValid || !start ? null : unknown(start),
+    dateValid ? null : `The link's date ${initial.date} is outside this scenario (${scenario.span.start} to ${scenario.span.end}).`,
+  ].filter(Boolean);
   return createStore<SitmapState>()((set, get) => ({
     scenario,
     selection: startValid ? start : null,
@@ -44,7 +71,10 @@ export function createSitmapStore(scenario: Scenario, initial: { selection?: Ent
     layers: { territories: true, relations: true, movements: true, positions: true, places: true },
     relationTypes: Object.fromEntries(RELATION_TYPES.map((t) => [t, true])) as Record<RelationType, boolean>,
     frameRequest: null,
-    notice: startValid || !start ? null : unknown(start),
+    notice: notices.length ? notices.join(' ') : null,
+    time: initial.date && dateValid ? dayOf(initial.date) : last,
+    playing: false,
+    speed: 7,
     actions: {
       select: (ref) => {
         if (ref && !entityExists(get().scenario, ref)) {
@@ -62,6 +92,18 @@ export function createSitmapStore(scenario: Scenario, initial: { selection?: Ent
       toggleRelationType: (type) => set((s) => ({ relationTypes: { ...s.relationTypes, [type]: !s.relationTypes[type] } })),
       frame: (frameId) => set((s) => ({ frameRequest: { frameId, seq: (s.frameRequest?.seq ?? 0) + 1 } })),
       dismissNotice: () => set({ notice: null }),
+      scrubTo: (t) => {
+        const time = clamp(t);
+        if (time !== get().time) set({ time });
+      },
+      advance: (seconds) => {
+        const { time, speed } = get();
+        const next = clamp(time + seconds * speed);
+        set(next >= last ? { time: last, playing: false } : { time: next });
+      },
+      play: () => set((s) => ({ playing: true, time: s.time >= last ? first : s.time })),
+      pause: () => set({ playing: false }),
+      setSpeed: (speed) => set({ speed }),
     },
   }));
 }

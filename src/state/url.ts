@@ -1,22 +1,26 @@
 import { ENTITY_KINDS, type EntityKind, type EntityRef } from '../scenario/derive/details.ts';
 
-/** What the URL hash carries: the selection (e.g. `#actor=north-korea`). */
-export type HashState = { selection: EntityRef | null };
+/** What the URL hash carries: the selection and the date (e.g. `#date=2024-10-28&actor=north-korea`). */
+export type HashState = { selection: EntityRef | null; date?: string };
 
 /** Reads the hash; the first entity key wins. Unknown keys are ignored. */
 export function parseHash(hash: string): HashState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const date = params.get('date');
+  const withDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { date } : {};
   for (const kind of ENTITY_KINDS) {
     const id = params.get(kind);
-    if (id) return { selection: { kind, id } };
+    if (id) return { selection: { kind, id }, ...withDate };
   }
-  return { selection: null };
+  return { selection: null, ...withDate };
 }
 
 /** Writes state as a hash, keeping keys it does not own (so later features can add theirs). */
 export function formatHash(state: HashState, previous = ''): string {
   const params = new URLSearchParams(previous.replace(/^#/, ''));
   for (const kind of ENTITY_KINDS as readonly EntityKind[]) params.delete(kind);
+  params.delete('date');
+  if (state.date) params.set('date', state.date);
   if (state.selection) params.set(state.selection.kind, state.selection.id);
   const s = params.toString();
   return s ? `#${s}` : '';

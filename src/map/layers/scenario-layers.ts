@@ -208,7 +208,11 @@ export const positionLabels: SymbolLayerSpecification = {
   source: SOURCE.positions,
   minzoom: 3.5,
   layout: {
-    'text-field': ['case', ['==', ['get', 'status'], 'alleged'], ['concat', ['get', 'label'], ' (alleged)'], ['get', 'label']],
+    'text-field': [
+      'concat',
+      ['case', ['==', ['get', 'status'], 'alleged'], ['concat', ['get', 'label'], ' (alleged)'], ['get', 'label']],
+      ['case', ['!=', ['get', 'estimate'], ''], ['concat', '\n', ['get', 'estimate']], ''],
+    ],
     'text-font': MAP_FONT,
     'text-size': 12,
     'text-anchor': 'top',

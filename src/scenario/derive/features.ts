@@ -1,14 +1,37 @@
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import { circle } from '@turf/circle';
 import { convex } from '@turf/convex';
-import { featureCollection, point } from '@turf/helpers';
+import { featureCollection, lineString, point } from '@turf/helpers';
+import { lineSliceAlong } from '@turf/line-slice-along';
+import { length } from '@turf/length';
+import { distance } from '@turf/distance';
 import type { Place, Position, RelationType, Scenario } from '../schema.ts';
 import { greatCircleArc, greatCirclePath, type LngLat } from './arcs.ts';
+import { dayOf, estimateAt, movementProgress } from './time.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
 
 export type ActorProps = { id: string; name: string; color: string; tier: 'primary' | 'secondary' };
 export type RelationProps = { id: string; type: RelationType; label: string; from: string; to: string; lane: number };
-export type MovementProps = { id: string; actorId: string; color: string; mode: string; precision: string; label: string };
-export type PositionProps = { id: string; actorId: string; color: string; label: string; status: string; located: 'place' | 'area' };
+export type MovementProps = {
+  id: string;
+  actorId: string;
+  color: string;
+  mode: string;
+  precision: string;
+  label: string;
+  /** Share of the leg travelled on the date shown (1 when no date is given). */
+  progress: number;
+};
+export type PositionProps = {
+  id: string;
+  actorId: string;
+  color: string;
+  label: string;
+  status: string;
+  located: 'place' | 'area';
+  /** The troop estimate on the date shown, and whose: "≈10,000 · Pentagon, 4 Nov 2024"; '' if none. */
+  estimate: string;
+};
 export type AreaProps = { id: string; color: string; status: string; description: string };
 export type PlaceProps = { id: string; name: string; kind: string; precision: string; capital: boolean };
 
@@ -64,17 +87,53 @@ export function relationFeatures(scenario: Scenario): FeatureCollection<LineStri
   return featureCollection(features);
 }
 
-/** Movement legs as lines along their place paths. */
-export function movementFeatures(scenario: Scenario): FeatureCollection<LineString, MovementProps> {
+/** The route of each movement leg along its places (great-circle legs), in scenario order. */
+export function movementRoutes(scenario: Scenario): Map<string, LngLat[]> {
   const places = placeIndex(scenario);
+  return new Map(scenario.movements.map((m) => [m.id, greatCirclePath(m.path.map((id) => coordsOf(places, id)))]));
+}
+
+/**
+ * Movement legs as lines. Without a time, whole routes. With a time `t` (days), only legs that
+ * have begun, each cut to the part travelled by then (Turf lineSliceAlong), so a leg grows along
+ * its route between its dates.
+ */
+export function movementFeatures(scenario: Scenario, t?: number, routes = movementRoutes(scenario)): FeatureCollection<LineString, MovementProps> {
   const colours = actorColours(scenario);
-  return featureCollection(
-    scenario.movements.map((m): Feature<LineString, MovementProps> => ({
+  const features: Feature<LineString, MovementProps>[] = [];
+  for (const m of scenario.movements) {
+    const progress = t === undefined ? 1 : movementProgress(m, t);
+    if (progress === null) continue;
+    let coordinates = routes.get(m.id)!;
+    if (progress < 1) {
+      const line = lineString(coordinates);
+      const travelled = Math.max(progress * length(line), 1e-6);
+      coordinates = lineSliceAlong(line, 0, travelled).geometry.coordinates as LngLat[];
+    }
+    features.push({
       type: 'Feature',
-      properties: { id: m.id, actorId: m.actorId, color: colours.get(m.actorId)!, mode: m.mode, precision: m.precision, label: m.label },
-      geometry: { type: 'LineString', coordinates: greatCirclePath(m.path.map((id) => coordsOf(places, id))) },
-    })),
-  );
+      properties: { id: m.id, actorId: m.actorId, color: colours.get(m.actorId)!, mode: m.mode, precision: m.precision, label: m.label, progress },
+      geometry: { type: 'LineString', coordinates },
+    });
+  }
+  return featureCollection(features);
+}
+
+/**
+ * One moving unit per movement leg for the GPU layer: its route, and when it passes each vertex
+ * (from the start of the first day to the end of the last, in proportion to distance).
+ */
+export function movingUnits(scenario: Scenario, routes = movementRoutes(scenario)): Array<{ path: LngLat[]; times: number[]; color: string }> {
+  const colours = actorColours(scenario);
+  return scenario.movements.map((m) => {
+    const path = routes.get(m.id)!;
+    const t0 = dayOf(m.start);
+    const t1 = dayOf(m.end) + 1;
+    const cumulative = [0];
+    for (let i = 1; i < path.length; i++) cumulative.push(cumulative[i - 1]! + distance(path[i - 1]!, path[i]!));
+    const total = cumulative.at(-1) || 1;
+    return { path, times: cumulative.map((d) => t0 + ((t1 - t0) * d) / total), color: colours.get(m.actorId)! };
+  });
 }
 
 /**
@@ -94,8 +153,20 @@ function positionAnchor(places: Map<string, Place>, p: Position): LngLat {
   return [pts.reduce((s, c) => s + c[0], 0) / pts.length, pts.reduce((s, c) => s + c[1], 0) / pts.length];
 }
 
-/** Troop markers: at the named place, or at the middle of the places spanning an area. */
-export function positionFeatures(scenario: Scenario): FeatureCollection<Point, PositionProps> {
+/** "≈10,000 · Pentagon, 4 Nov 2024": a troop estimate and whose it is, for a marker label. */
+export function estimateLabel(scenario: Scenario, p: Position, date: string): string {
+  const e = estimateAt(scenario, p, date);
+  if (!e) return '';
+  const sign = { exact: '', about: '≈', 'at-least': '≥', 'up-to': '≤', over: '>' }[e.figure.qualifier];
+  const who = e.figure.estimator ?? e.claim.claimant.office;
+  return `${sign}${formatNumber(e.figure.value)} · ${who}, ${formatDate(e.claim.date)}`;
+}
+
+/**
+ * Troop markers: at the named place, or at the middle of the places spanning an area. With a
+ * date, each carries the troop number estimated by then and by whom.
+ */
+export function positionFeatures(scenario: Scenario, date?: string): FeatureCollection<Point, PositionProps> {
   const places = placeIndex(scenario);
   const colours = actorColours(scenario);
   return featureCollection(
@@ -107,6 +178,7 @@ export function positionFeatures(scenario: Scenario): FeatureCollection<Point, P
         label: p.label,
         status: p.status,
         located: p.location.kind,
+        estimate: estimateLabel(scenario, p, date ?? scenario.span.end),
       }),
     ),
   );

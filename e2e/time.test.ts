@@ -1,0 +1,213 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { browserSuite, pointOnMap, renderedIds, screenshot, waitForMapIdle } from './harness.ts';
+import { loadScenarioText } from '../src/scenario/load.ts';
+import { movementRoutes, movingUnits } from '../src/scenario/derive/features.ts';
+import { dayOf } from '../src/scenario/derive/time.ts';
+
+const { url, withPage } = browserSuite();
+
+const loaded = loadScenarioText(readFileSync(join(import.meta.dirname, '../data/scenarios/kursk-2024/scenario.json'), 'utf8'), 'kursk');
+if (!loaded.ok) throw new Error('the Kursk scenario is invalid');
+const kursk = loaded.scenario;
+
+async function asOf(page: Page): Promise<string | null> {
+  return page.locator('.as-of').getAttribute('data-date');
+}
+
+/** What the map draws on a date: which positions and relations. */
+async function drawn(page: Page) {
+  return {
+    positions: await renderedIds(page, ['position-markers']),
+    areas: await renderedIds(page, ['area-fill']),
+    conflicts: await renderedIds(page, ['relation-armed-conflict']),
+  };
+}
+
+function assertOctober20(d: Awaited<ReturnType<typeof drawn>>) {
+  assert.ok(d.positions.includes('nk-far-east-vladivostok'), 'troops in the Far East');
+  assert.ok(!d.positions.includes('nk-kursk-region') && !d.areas.includes('nk-kursk-region'), 'none in Kursk region');
+  assert.ok(!d.conflicts.includes('nk-troops-fight-ukraine'), 'no clash yet');
+}
+
+function assertNovember5(d: Awaited<ReturnType<typeof drawn>>) {
+  assert.ok(d.areas.includes('nk-kursk-region'), 'troops in Kursk region');
+  assert.ok(d.conflicts.includes('nk-troops-fight-ukraine'), 'first clash reported');
+}
+
+describe('Time: the situation as of a date', () => {
+  it('20 Oct 2024 by URL: troops in the Far East, none in Kursk region', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#date=2024-10-20'));
+      await waitForMapIdle(page);
+      assert.equal(await asOf(page), '2024-10-20');
+      assert.match(await page.locator('.as-of').innerText(), /Situation as of 20 Oct 2024/);
+      assertOctober20(await drawn(page));
+      await screenshot(page, 'time-2024-10-20-1280x720');
+    });
+  });
+
+  it('5 Nov 2024 by URL: troops in Kursk region with the estimate of the day, and the first clash', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#date=2024-11-05&relation=nk-troops-fight-ukraine'));
+      await waitForMapIdle(page);
+      assertNovember5(await drawn(page));
+      const label = await page.evaluate(
+        () => window.__sitmapMap!.querySourceFeatures('sitmap-positions').find((f) => f.properties.id === 'nk-kursk-region')?.properties.estimate,
+      );
+      assert.match(String(label), /^≥10,000 · Pentagon, 4 Nov 2024$|^≤10,000 · State Department, 4 Nov 2024$/);
+      const panel = await page.getByRole('complementary').innerText();
+      assert.match(panel, /Claims and sources, as of 5 Nov 2024/);
+      assert.match(panel, /Zelensky|Umerov/);
+      await screenshot(page, 'time-2024-11-05-1280x720');
+    });
+  });
+
+  it('by keyboard: ←/→ a day, Shift+←/→ a week, Home/End; the URL follows', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#date=2024-10-20'));
+      await waitForMapIdle(page);
+      const slider = page.getByRole('slider', { name: 'Date shown' });
+      await slider.focus();
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      assert.equal(await asOf(page), '2024-11-03');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await asOf(page), '2024-11-05');
+      assert.match(new URL(page.url()).hash, /date=2024-11-05/);
+      await waitForMapIdle(page);
+      assertNovember5(await drawn(page));
+      await page.keyboard.press('Shift+ArrowLeft');
+      await page.keyboard.press('Shift+ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await asOf(page), '2024-10-20');
+      await waitForMapIdle(page);
+      assertOctober20(await drawn(page));
+      await page.keyboard.press('Home');
+      assert.equal(await asOf(page), kursk.span.start);
+      await page.keyboard.press('End');
+      assert.equal(await asOf(page), kursk.span.end);
+      assert.equal(new URL(page.url()).hash, '', 'the default date (the last) is not written');
+    });
+  });
+
+  it('a tick names its events on hover and jumps to its date on click', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/'));
+      await waitForMapIdle(page);
+      const tick = page.locator('.tick[aria-label^="5 Nov 2024"]');
+      await tick.hover();
+      const tip = page.getByRole('tooltip');
+      assert.match(await tip.innerText(), /5 Nov 2024[\s\S]*North Korea → Ukraine/);
+      await tick.click();
+      assert.equal(await asOf(page), '2024-11-05');
+    });
+  });
+
+  for (const motion of ['no-preference', 'reduce'] as const) {
+    it(`playback advances the date and stops at the end (reduced motion: ${motion})`, async () => {
+      await withPage(
+        async ({ page }) => {
+          await page.goto(url('/#date=2025-03-20'));
+          await waitForMapIdle(page);
+          await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('30');
+          await page.getByRole('button', { name: 'Play' }).click();
+          await page.waitForFunction(() => document.querySelector('.as-of')?.getAttribute('data-date') !== '2025-03-20');
+          assert.ok(((await asOf(page)) ?? '') > '2025-03-20', 'the date advances');
+          await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 30_000 });
+          assert.equal(await asOf(page), kursk.span.end, 'stops at the end');
+          const time = await page.evaluate(() => window.__sitmapMap && document.querySelector('.as-of')?.textContent);
+          assert.match(String(time), /30 Apr 2025/);
+        },
+        { reducedMotion: motion },
+      );
+    });
+  }
+
+  it('a movement leg glides along its route: the unit is drawn where Turf puts it', async () => {
+    await withPage(async ({ page }) => {
+      const i = kursk.movements.findIndex((m) => m.id === 'air-west-kursk');
+      const leg = kursk.movements[i]!;
+      const unit = movingUnits(kursk, movementRoutes(kursk))[i]!;
+      // Halfway through the leg's days (scrubbing shows the start of a day).
+      const midDay = Math.floor((dayOf(leg.start) + dayOf(leg.end) + 1) / 2);
+      const date = new Date(midDay * 86_400_000).toISOString().slice(0, 10);
+      const k = unit.times.findIndex((t) => t > midDay);
+      const f = (midDay - unit.times[k - 1]!) / (unit.times[k]! - unit.times[k - 1]!);
+      const a = unit.path[k - 1]!;
+      const b = unit.path[k]!;
+      // The shader interpolates in Web Mercator between route vertices; so does this.
+      const merc = (p: readonly [number, number]) => [p[0], Math.log(Math.tan(Math.PI / 4 + (p[1] * Math.PI) / 360))];
+      const [ax, ay] = merc(a);
+      const [bx, by] = merc(b);
+      const y = ay! + (by! - ay!) * f;
+      const expected: [number, number] = [ax! + (bx! - ax!) * f, ((2 * Math.atan(Math.exp(y)) - Math.PI / 2) * 180) / Math.PI];
+
+      await page.goto(url(`/#date=${date}`));
+      await waitForMapIdle(page);
+      await page.getByRole('checkbox', { name: 'Relations' }).uncheck();
+      await waitForMapIdle(page);
+      const at = await pointOnMap(page, expected);
+      const colourAt = async (p: { x: number; y: number }) => {
+        const png = await page.screenshot({ clip: { x: Math.round(p.x) - 1, y: Math.round(p.y) - 1, width: 3, height: 3 } });
+        return page.evaluate(async (b64) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width;
+          c.height = img.height;
+          const ctx = c.getContext('2d')!;
+          ctx.drawImage(img, 0, 0);
+          return [...ctx.getImageData(1, 1, 1, 1).data.slice(0, 3)];
+        }, png.toString('base64'));
+      };
+      const nk = kursk.actors.find((x) => x.id === leg.actorId)!.color;
+      const want = [1, 3, 5].map((o) => parseInt(nk.slice(o, o + 2), 16));
+      const got = await colourAt(at);
+      const close = (c: number[]) => c.every((v, j) => Math.abs(v - want[j]!) < 40);
+      assert.ok(close(got), `unit colour ${nk} at its interpolated position, got rgb(${got.join(',')})`);
+      // A day later the unit has moved on: that spot no longer shows it.
+      await page.getByRole('slider', { name: 'Date shown' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await waitForMapIdle(page);
+      assert.ok(!close(await colourAt(at)), 'the unit moved on');
+      await screenshot(page, 'time-moving-unit-1280x720');
+    });
+  });
+
+  it('competing estimates: a chart per measure, one series per source, forecasts apart, superseded figures marked', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#date=2024-11-05&relation=nk-deploys-to-russia'));
+      await waitForMapIdle(page);
+      const chart = page.locator('.estimate-chart[data-measure="in-russia"]');
+      await chart.waitFor();
+      const series = await chart.locator('[data-series]').evaluateAll((els) => els.map((e) => e.getAttribute('data-series')));
+      assert.deepEqual(series.sort(), ['Pentagon', 'South Korea NIS', 'State Department', 'Ukraine', 'White House']);
+      assert.ok((await chart.locator('[data-series="South Korea NIS"] .forecast').count()) >= 1, 'NIS forecast drawn apart');
+      assert.equal(await chart.locator('.as-of-rule').count(), 1, 'the date shown is marked');
+      const description = (await chart.locator('svg[role="img"]').getAttribute('aria-label')) ?? '';
+      assert.match(description, /Pentagon: .*12,000 on 4 Nov 2024/);
+      assert.doesNotMatch(description, /18 Nov|30 Dec/, 'estimates made after the date are not drawn');
+      const singh = page.locator('[data-claim="singh-2024-10-28-10000"]').first();
+      assert.match(await singh.innerText(), /Superseded on 29 Oct 2024 by Maj\. Gen\. Pat Ryder/);
+      await screenshot(page, 'time-estimates-1280x720');
+    });
+  });
+
+  it('under reduced motion a frame jump is instant', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/'));
+      await waitForMapIdle(page);
+      await page.getByRole('button', { name: 'Kursk', exact: true }).click();
+      const view = await page.evaluate(() => ({ moving: window.__sitmapMap!.isMoving(), zoom: window.__sitmapMap!.getZoom() }));
+      assert.equal(view.moving, false);
+      assert.ok(view.zoom > 6, `already there (zoom ${view.zoom})`);
+    });
+  });
+});
