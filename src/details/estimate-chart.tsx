@@ -66,6 +66,14 @@ export function EstimateChart({ series, asOf, domain }: { series: Series[]; asOf
     .map((s) => `${s.estimator}: ${s.points.map((p) => `${formatNumber(p.value)}${p.kind === 'forecast' ? ' (forecast)' : ''} on ${formatDate(p.date)}`).join(', ')}`)
     .join('. ');
 
+  if (visible.length === 0) {
+    return (
+      <figure className="estimate-chart" data-measure={measure}>
+        <figcaption>{MEASURE_TITLE[measure]}</figcaption>
+        <p className="empty">No estimate of this had been made by {formatDate(asOf)}.</p>
+      </figure>
+    );
+  }
   return (
     <figure className="estimate-chart" data-measure={measure}>
       <figcaption>{MEASURE_TITLE[measure]}: estimates by source, as of {formatDate(asOf)}</figcaption>
@@ -106,7 +114,6 @@ export function EstimateChart({ series, asOf, domain }: { series: Series[]; asOf
           );
         })}
       </svg>
-      {visible.length === 0 && <p className="empty">No estimate of this had been made by {formatDate(asOf)}.</p>}
       <ul className="chart-legend">
         {visible.map((s) => {
           const st = SERIES_STYLE[s.estimator] ?? FALLBACK;
