@@ -1,6 +1,7 @@
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { checkIntegrity } from './integrity.ts';
 import { formatPath, type DataProblem } from './problems.ts';
+import { migrate } from './migrate.ts';
 
 /** Scenario files above this size are refused before parsing (the Kursk scenario is ~100 kB). */
 export const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
@@ -42,9 +43,11 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   return loadScenarioValue(json.value, file);
 }
 
-/** Validates an already-parsed value as a scenario. Never throws. */
+/** Validates an already-parsed value as a scenario, migrating older versions first. Never throws. */
 export function loadScenarioValue(value: unknown, file: string): LoadResult {
-  const parsed = ScenarioSchema.safeParse(value);
+  const migrated = migrate(value, file);
+  if (!migrated.ok) return migrated;
+  const parsed = ScenarioSchema.safeParse(migrated.value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({
       file,

