@@ -42,13 +42,15 @@ function editDistance(a: string, b: string): number {
 export function nearestId(id: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit = Math.max(2, Math.floor(id.length / 3));
   for (const candidate of known) {
+    // Lengths alone bound the distance from below: skip what cannot be close (and long inputs).
+    if (Math.abs(candidate.length - id.length) > limit || id.length > 200) continue;
     const d = editDistance(id, candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const limit = Math.max(2, Math.floor(id.length / 3));
   return bestDistance <= limit ? best : undefined;
 }

@@ -15,6 +15,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const SlugSchema = z
   .string()
+  .max(100, 'must be at most 100 characters')
   .regex(SLUG, 'must be a slug: lowercase letters, digits and single hyphens (e.g. "north-korea")')
   .describe('Identifier: lowercase letters, digits and single hyphens.');
 
