@@ -38,18 +38,23 @@ export interface Guarded {
   close: () => Promise<void>;
 }
 
+export interface GuardOptions extends BrowserContextOptions {
+  /** Further URLs the page may load (e.g. the single-file build's own file:// URL). */
+  allow?: (url: string) => boolean;
+}
+
 /**
- * A fresh page in its own context, with guards: every request outside 127.0.0.1 is recorded
- * (and aborted), as are page errors, console errors and CSP violations.
+ * A fresh page in its own context, with guards: every request outside 127.0.0.1 (and `allow`)
+ * is recorded (and aborted), as are page errors, console errors and CSP violations.
  */
-export async function guardedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Guarded> {
+export async function guardedPage(browser: Browser, { allow, ...options }: GuardOptions = {}): Promise<Guarded> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce', ...options });
   const page = await context.newPage();
   const outside: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (/^(data|blob):/.test(url) || /^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(url)) return route.continue();
+    if (/^(data|blob):/.test(url) || /^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(url) || allow?.(url)) return route.continue();
     outside.push(url);
     return route.abort();
   });
@@ -155,7 +160,9 @@ export function browserSuite() {
 export function renderedIds(page: Page, layers: string[]): Promise<string[]> {
   return page.evaluate((ids) => {
     const map = window.__sitmapMap!;
-    const found = map.queryRenderedFeatures({ layers: ids.filter((id) => map.getLayer(id)) }).map((f) => String(f.properties.id));
+    const found = map
+      .queryRenderedFeatures({ layers: ids.filter((id) => map.getLayer(id)) })
+      .map((f) => String(f.properties.id ?? f.properties.__sitmapId));
     return [...new Set(found)].sort();
   }, layers);
 }

@@ -9,6 +9,8 @@ import { EntityLists } from '../lists/entity-lists.tsx';
 import { Legend } from '../legend/legend.tsx';
 import { DetailsPanel } from '../details/details-panel.tsx';
 import { Timeline } from '../timeline/timeline.tsx';
+import { FileActions } from '../files/file-actions.tsx';
+
 import { ErrorScreen } from './error-screen.tsx';
 import { loadStartScenario } from './scenario-source.ts';
 import { useHashSync } from './use-hash-sync.ts';
@@ -58,7 +60,10 @@ function Shell() {
         <h1>
           <span className="brand">Sitmap</span> <span className="scenario-title">{scenario.title}</span>
         </h1>
-        <FrameControls />
+        <div className="topbar-actions">
+          <FileActions />
+          <FrameControls />
+        </div>
       </header>
       <div className="main">
         <div className="sidebar">

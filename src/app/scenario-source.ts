@@ -1,5 +1,6 @@
 import kurskText from '../../data/scenarios/kursk-2024/scenario.json?raw';
-import { loadScenarioText, type LoadResult } from '../scenario/load.ts';
+import type { LoadResult } from '../scenario/load.ts';
+import { validateScenarioText } from '../scenario/validate.ts';
 
 export const BUILT_IN = { file: 'data/scenarios/kursk-2024/scenario.json', text: kurskText };
 
@@ -9,7 +10,7 @@ export const BUILT_IN = { file: 'data/scenarios/kursk-2024/scenario.json', text:
  */
 export async function loadStartScenario(location: Location): Promise<LoadResult> {
   const param = new URLSearchParams(location.search).get('scenario');
-  if (!param) return loadScenarioText(BUILT_IN.text, BUILT_IN.file);
+  if (!param) return validateScenarioText(BUILT_IN.text, BUILT_IN.file);
   let url: URL;
   try {
     url = new URL(param, location.href);
@@ -22,7 +23,7 @@ export async function loadStartScenario(location: Location): Promise<LoadResult>
   try {
     const res = await fetch(url, { credentials: 'same-origin' });
     if (!res.ok) return { ok: false, problems: [{ file: param, path: '$', message: `could not be loaded (HTTP ${res.status})` }] };
-    return loadScenarioText(await res.text(), param);
+    return validateScenarioText(await res.text(), param);
   } catch (e) {
     return { ok: false, problems: [{ file: param, path: '$', message: `could not be loaded: ${(e as Error).message}` }] };
   }

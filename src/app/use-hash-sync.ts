@@ -11,10 +11,9 @@ import { dayOf, isoOf } from '../scenario/derive/time.ts';
  */
 export function useHashSync(store: SitmapStore) {
   useEffect(() => {
-    const defaultDate = store.getState().scenario.span.end;
     const hashOf = (s: ReturnType<SitmapStore['getState']>) => {
       const date = isoOf(s.time);
-      return formatHash({ selection: s.selection, date: date === defaultDate ? undefined : date }, location.hash);
+      return formatHash({ selection: s.selection, date: date === s.scenario.span.end ? undefined : date }, location.hash);
     };
     const write = (hash: string, push: boolean) => {
       if (hash === location.hash) return;
@@ -24,13 +23,13 @@ export function useHashSync(store: SitmapStore) {
     };
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.selection !== prev.selection) write(hashOf(state), true);
-      else if (isoOf(state.time) !== isoOf(prev.time)) write(hashOf(state), false);
+      else if (isoOf(state.time) !== isoOf(prev.time) || state.scenario !== prev.scenario) write(hashOf(state), false);
     });
     const onNavigate = () => {
       const { selection, date } = parseHash(location.hash);
       const s = store.getState();
       if (selection?.kind !== s.selection?.kind || selection?.id !== s.selection?.id) s.actions.select(selection);
-      const target = date ?? defaultDate;
+      const target = date ?? s.scenario.span.end;
       if (target !== isoOf(s.time)) s.actions.scrubTo(dayOf(target));
     };
     window.addEventListener('popstate', onNavigate);

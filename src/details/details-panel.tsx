@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Scenario } from '../scenario/schema.ts';
 import { claimsFor, groupByStatus, type EntityRef } from '../scenario/derive/details.ts';
-import { useActions, useDate, useScenario, useSelection } from '../state/hooks.ts';
+import { useActions, useDate, useOverlays, useScenario, useSelection } from '../state/hooks.ts';
+import type { Overlay } from '../scenario/overlay-types.ts';
 import { claimsAsOf, estimateSeries, holdsOn } from '../scenario/derive/time.ts';
 import { EstimateChart } from './estimate-chart.tsx';
 import { formatDate } from '../lib/format.ts';
@@ -111,6 +112,8 @@ function Facts({ scenario, entity, date }: { scenario: Scenario; entity: EntityR
         </>
       );
     }
+    case 'overlay':
+      return null;
     case 'place': {
       const p = scenario.places.find((x) => x.id === entity.id)!;
       const cs = p.coordSource;
@@ -128,6 +131,41 @@ function Facts({ scenario, entity, date }: { scenario: Scenario; entity: EntityR
       );
     }
   }
+}
+
+/** The feature of an overlay that `id` names, with its overlay. */
+function overlayFeature(overlays: Overlay[], id: string) {
+  for (const overlay of overlays) {
+    const feature = overlay.data.features.find((f) => f.properties?.__sitmapId === id);
+    if (feature) return { overlay, feature };
+  }
+  return null;
+}
+
+/** A feature of a user's file: its properties, as text, and where it came from. */
+function OverlayFacts({ overlay, properties }: { overlay: Overlay; properties: Record<string, unknown> }) {
+  const rows = Object.entries(properties).filter(([k]) => k !== '__sitmapId');
+  return (
+    <>
+      <p className="facts">
+        From the file <strong>{overlay.name}</strong> (an overlay you opened; not part of the scenario and not checked against its sources).
+      </p>
+      {rows.length ? (
+        <table className="properties">
+          <tbody>
+            {rows.map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row">{k}</th>
+                <td>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">This feature has no properties.</p>
+      )}
+    </>
+  );
 }
 
 function NotYet({ start, end, date }: { start: string; end?: string | undefined; date: string }) {
@@ -149,6 +187,7 @@ export function DetailsPanel() {
   const selection = useSelection();
   const { select } = useActions();
   const date = useDate();
+  const overlays = useOverlays();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -172,6 +211,7 @@ export function DetailsPanel() {
   }, [selection, select]);
 
   if (!selection) return null;
+  const fromOverlay = selection.kind === 'overlay' ? overlayFeature(overlays, selection.id) : null;
   const all = claimsFor(scenario, selection);
   const made = claimsAsOf(all, date);
   const later = all.length - made.length;
@@ -187,14 +227,18 @@ export function DetailsPanel() {
       <header className="details-header">
         <p className="kind">{KIND_LABEL[selection.kind]}</p>
         <h2 id="details-heading" ref={headingRef} tabIndex={-1}>
-          {entityName(scenario, selection)}
+          {fromOverlay ? String(fromOverlay.feature.properties?.name ?? fromOverlay.feature.properties?.title ?? `Feature from ${fromOverlay.overlay.name}`) : entityName(scenario, selection)}
         </h2>
         <button type="button" className="close" aria-label="Close details (Escape)" onClick={() => select(null)}>
           ×
         </button>
       </header>
       <div className="details-body">
-        <Facts scenario={scenario} entity={selection} date={date} />
+        {fromOverlay ? (
+          <OverlayFacts overlay={fromOverlay.overlay} properties={(fromOverlay.feature.properties ?? {}) as Record<string, unknown>} />
+        ) : (
+          <Facts scenario={scenario} entity={selection} date={date} />
+        )}
         {measures.length > 0 && (
           <section className="estimates" aria-label="Troop estimates over time">
             <h3>Troop estimates over time</h3>
@@ -203,8 +247,8 @@ export function DetailsPanel() {
             ))}
           </section>
         )}
-        <h3 className="claims-heading">Claims and sources, as of {formatDate(date)}</h3>
-        {groups.length === 0 && <p className="muted">No claims had been made by this date.</p>}
+        {!fromOverlay && <h3 className="claims-heading">Claims and sources, as of {formatDate(date)}</h3>}
+        {!fromOverlay && groups.length === 0 && <p className="muted">No claims had been made by this date.</p>}
         {later > 0 && (
           <p className="muted later-claims">
             {later} later claim{later > 1 ? 's' : ''} (after {formatDate(date)}) hidden; move the timeline to see {later > 1 ? 'them' : 'it'}.

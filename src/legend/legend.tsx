@@ -1,7 +1,7 @@
-import { RELATION_TYPES } from '../scenario/schema.ts';
+import { RELATION_TYPES } from '../scenario/constants.ts';
 import { RELATION_STYLE, MOVEMENT_DASH } from '../ui/palette.ts';
 import { LAYER_KINDS, type LayerKind } from '../state/store.ts';
-import { useActions, useLayers, useRelationTypes, useScenario } from '../state/hooks.ts';
+import { useActions, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario } from '../state/hooks.ts';
 
 const LAYER_LABEL: Record<LayerKind, string> = {
   territories: 'Territories',
@@ -25,7 +25,9 @@ function LineSample({ color, dash, width }: { color: string; dash: number[] | nu
 export function Legend() {
   const layers = useLayers();
   const relationTypes = useRelationTypes();
-  const { toggleLayer, toggleRelationType } = useActions();
+  const { toggleLayer, toggleRelationType, toggleOverlay, removeOverlay } = useActions();
+  const overlays = useOverlays();
+  const overlayVisible = useOverlayVisible();
   const scenario = useScenario();
   const mover = scenario.actors.find((a) => a.id === scenario.movements[0]?.actorId)?.color ?? '#5b6570';
   return (
@@ -48,6 +50,25 @@ export function Legend() {
           </label>
         ))}
       </fieldset>
+      {overlays.length > 0 && (
+        <fieldset className="legend-items overlays">
+          <legend className="legend-sub">Overlays from your files</legend>
+          {overlays.map((o) => (
+            <div key={o.id} className="legend-row overlay-row">
+              <label>
+                <input type="checkbox" checked={overlayVisible[o.id] ?? true} onChange={() => toggleOverlay(o.id)} />
+                <svg width="44" height="16" aria-hidden="true">
+                  <rect x="4" y="2" width="36" height="12" fill={o.color} fillOpacity="0.25" stroke={o.color} strokeWidth="2" />
+                </svg>
+                <span className="overlay-name">{o.name}</span>
+              </label>
+              <button type="button" className="remove" aria-label={`Remove overlay ${o.name}`} onClick={() => removeOverlay(o.id)}>
+                ×
+              </button>
+            </div>
+          ))}
+        </fieldset>
+      )}
       <ul className="legend-items">
         {Object.entries(MOVEMENT_DASH).map(([mode, dash]) => (
           <li key={mode} className="legend-row">

@@ -1,19 +1,21 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { BASE } from '../ui/palette.ts';
+import type { BasemapData } from './basemap-data.ts';
 
 /** Font family declared by @fontsource/inter; MapLibre renders labels with it locally (no glyph server). */
 export const MAP_FONT = ['Inter'];
 
 /**
  * The calm, offline base map: Natural Earth countries and borders served from our own origin
- * (public/basemap/, made by scripts/build-basemap.mjs). No `glyphs`, no `sprite`, no remote URL.
+ * (public/basemap/, made by scripts/build-basemap.mjs), or carried inside the single-file build
+ * (`data`, from basemap-data.ts). No `glyphs`, no `sprite`, no remote URL.
  */
-export function basemapStyle(baseUrl: string): StyleSpecification {
+export function basemapStyle(data: BasemapData): StyleSpecification {
   return {
     version: 8,
     sources: {
-      countries: { type: 'geojson', data: `${baseUrl}basemap/countries.json`, promoteId: 'iso3' },
-      borders: { type: 'geojson', data: `${baseUrl}basemap/borders.json` },
+      countries: { type: 'geojson', data: data.countries, promoteId: 'iso3' },
+      borders: { type: 'geojson', data: data.borders },
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': BASE.water } },

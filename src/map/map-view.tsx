@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Map, Layer, Source, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
 import type { ExpressionSpecification, FilterSpecification, Map as MaplibreMap } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   actorFeatures,
@@ -19,6 +18,8 @@ import type { EntityKind, EntityRef } from '../scenario/derive/details.ts';
 import {
   useActions,
   useDate,
+  useOverlayVisible,
+  useOverlays,
   useFrameRequest,
   useHovered,
   useLayers,
@@ -29,9 +30,12 @@ import {
 } from '../state/hooks.ts';
 import { dayOf, visibleIds } from '../scenario/derive/time.ts';
 import { MovingUnitsLayer } from './layers/moving-units-layer.ts';
-import { RELATION_TYPES } from '../scenario/schema.ts';
+import { OVERLAY_SOURCE_PREFIX, overlayLayers, overlaySourceId } from './layers/overlay-layers.ts';
+import { RELATION_TYPES } from '../scenario/constants.ts';
 import type { LayerKind } from '../state/store.ts';
 import { basemapStyle } from './basemap-style.ts';
+import { basemapData } from './basemap-data.ts';
+import { WORKER_URL } from './maplibre-worker.ts';
 import { arrowImage } from './arrow-image.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
 import {
@@ -73,7 +77,13 @@ const SOURCES_OF_KIND: Record<EntityKind, string[]> = {
   movement: [SOURCE.movements],
   position: [SOURCE.positions, SOURCE.areas],
   place: [SOURCE.places],
+  overlay: [],
 };
+
+/** Overlay feature ids are "<overlay index>-<feature index>"; the source follows from the first part. */
+function overlaySourcesOf(id: string): string[] {
+  return [`${OVERLAY_SOURCE_PREFIX}${id.split('-')[0]}`];
+}
 
 const FRAME_PADDING = { top: 60, bottom: 60, left: 60, right: 60 };
 /** Frames never zoom closer than this: the sources locate nothing more precisely than a district. */
@@ -103,18 +113,24 @@ function visibility(on: boolean): 'visible' | 'none' {
 }
 
 /** Sets a feature-state flag on the sources drawing `ref` and clears it from the previous one. */
-function useFeatureFlag(map: MaplibreMap | null, ref: EntityRef | null, flag: 'hover' | 'selected', territoryIso: string | null) {
+function useFeatureFlag(
+  map: MaplibreMap | null,
+  ref: EntityRef | null,
+  flag: 'hover' | 'selected',
+  territoryIso: string | null,
+  generation: number,
+) {
   useEffect(() => {
     if (!map) return;
     const targets: Array<{ source: string; id: string }> = ref
-      ? SOURCES_OF_KIND[ref.kind].map((source) => ({ source, id: ref.id }))
+      ? (ref.kind === 'overlay' ? overlaySourcesOf(ref.id) : SOURCES_OF_KIND[ref.kind]).map((source) => ({ source, id: ref.id }))
       : [];
     if (territoryIso) targets.push({ source: 'countries', id: territoryIso });
     for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { [flag]: true });
     return () => {
       for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { [flag]: false });
     };
-  }, [map, ref, flag, territoryIso]);
+  }, [map, ref, flag, territoryIso, generation]);
 }
 
 /** The situation map: basemap plus scenario layers, wired to the store. */
@@ -130,6 +146,11 @@ export function MapView() {
   const { select, hover } = useActions();
   const date = useDate();
   const store = useStoreApi();
+  const overlays = useOverlays();
+  const overlayVisible = useOverlayVisible();
+  // Bumped when the WebGL context comes back: MapLibre restores the style but not custom layers
+  // or feature-state, so the effects that set those run again.
+  const [generation, setGeneration] = useState(0);
   const mapRef = useRef<MapRef>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
@@ -164,11 +185,23 @@ export function MapView() {
     [scenario],
   );
   const isoOf = useMemo(() => new globalThis.Map(scenario.actors.map((a) => [a.id, a.iso3])), [scenario]);
-  const style = useMemo(() => basemapStyle(import.meta.env.BASE_URL), []);
+  const style = useMemo(() => basemapStyle(basemapData(import.meta.env.BASE_URL)), []);
   const initialBounds = useMemo(() => frameBounds(scenario, scenario.frames[0]!.id), [scenario]);
 
-  useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null);
-  useFeatureFlag(map, selection, 'selected', selection?.kind === 'actor' ? (isoOf.get(selection.id) ?? null) : null);
+  useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null, generation);
+  useFeatureFlag(map, selection, 'selected', selection?.kind === 'actor' ? (isoOf.get(selection.id) ?? null) : null, generation);
+
+  useEffect(() => {
+    if (!map) return;
+    const restored = () => {
+      if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(), { sdf: true, pixelRatio: 2 });
+      setGeneration((g) => g + 1);
+    };
+    map.on('webglcontextrestored', restored);
+    return () => {
+      map.off('webglcontextrestored', restored);
+    };
+  }, [map]);
 
   useEffect(() => {
     if (!map || !frameRequest) return;
@@ -206,7 +239,7 @@ export function MapView() {
       unsubscribe();
       if (map.getLayer(units.id)) map.removeLayer(units.id);
     };
-  }, [map, units, store]);
+  }, [map, units, store, generation]);
   useEffect(() => units.setVisible(layers.movements), [units, layers.movements]);
 
   const onLoad = useCallback(() => {
@@ -219,11 +252,12 @@ export function MapView() {
 
   const entityAt = (e: MapLayerMouseEvent): { ref: EntityRef; label: string } | null => {
     const f = e.features?.[0];
-    const kind = f && KIND_OF_SOURCE[f.source];
-    const id = f?.properties?.id as string | undefined;
+    const isOverlay = !!f?.source.startsWith(OVERLAY_SOURCE_PREFIX);
+    const kind = f && (isOverlay ? 'overlay' : KIND_OF_SOURCE[f.source]);
+    const id = (isOverlay ? f?.properties?.__sitmapId : f?.properties?.id) as string | undefined;
     if (!kind || !id) return null;
     const props = f.properties as Record<string, unknown>;
-    const label = String(props.name ?? props.label ?? props.description ?? id);
+    const label = String(props.name ?? props.label ?? props.description ?? (isOverlay ? 'Overlay feature' : id));
     return { ref: { kind, id }, label };
   };
 
@@ -241,6 +275,7 @@ export function MapView() {
     setTooltip(null);
   };
 
+  const overlayIds = useMemo(() => overlays.flatMap((o) => overlayLayers(o, true).map((l) => l.id)), [overlays]);
   const shownRelations = useMemo(
     (): ExpressionSpecification => ['in', ['get', 'id'], ['literal', dated.visible.relations]],
     [dated.visible.relations],
@@ -263,10 +298,10 @@ export function MapView() {
     <div className="map-wrap" role="region" aria-label="Situation map">
       <Map
         ref={mapRef}
-        workerUrl={workerUrl}
+        workerUrl={WORKER_URL}
         mapStyle={style}
         initialViewState={initialBounds ? { bounds: initialBounds, fitBoundsOptions: { padding: FRAME_PADDING } } : undefined}
-        interactiveLayerIds={map ? INTERACTIVE_LAYERS : []}
+        interactiveLayerIds={map ? [...INTERACTIVE_LAYERS.slice(0, 3), ...overlayIds, ...INTERACTIVE_LAYERS.slice(3)] : []}
         cursor={tooltip ? 'pointer' : 'grab'}
         onLoad={onLoad}
         onClick={onClick}
@@ -314,6 +349,13 @@ export function MapView() {
               <Layer {...withVisibility(positionMarkers, 'positions')} filter={shownPositions} />
               <Layer {...withVisibility(positionLabels, 'positions')} filter={shownPositions} />
             </Source>
+            {overlays.map((o) => (
+              <Source key={o.id} id={overlaySourceId(o)} type="geojson" data={o.data} promoteId="__sitmapId" attribution={`Overlay: ${o.name}`}>
+                {overlayLayers(o, overlayVisible[o.id] ?? true).map((l) => (
+                  <Layer key={l.id} {...l} />
+                ))}
+              </Source>
+            ))}
             <Source id={SOURCE.actors} type="geojson" data={data.actors} promoteId="id">
               <Layer {...actorMarkers} />
               <Layer {...actorLabels} />

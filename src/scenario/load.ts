@@ -3,8 +3,9 @@ import { checkIntegrity } from './integrity.ts';
 import { formatPath, type DataProblem } from './problems.ts';
 import { migrate } from './migrate.ts';
 
-/** Scenario files above this size are refused before parsing (the Kursk scenario is ~100 kB). */
-export const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
+import { MAX_SCENARIO_BYTES } from './limits.ts';
+
+export { MAX_SCENARIO_BYTES };
 
 export type LoadResult =
   | { ok: true; scenario: Scenario }

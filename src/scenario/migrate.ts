@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from './schema.ts';
+import { SCHEMA_VERSION } from './constants.ts';
 import type { DataProblem } from './problems.ts';
 
 type Json = Record<string, unknown>;

@@ -5,11 +5,10 @@ import { isHttpUrl } from '../lib/url.ts';
 // 'unsafe-eval', so validation must run interpreted.
 z.config({ jitless: true });
 
-/**
- * Current version of the scenario file format. Older files are migrated on load
- * (src/scenario/migrate.ts): version 1 had no `frames`.
- */
-export const SCHEMA_VERSION = 2;
+import { CLAIM_STATUSES, RELATION_TYPES, SCHEMA_VERSION } from './constants.ts';
+
+export { CLAIM_STATUSES, RELATION_TYPES, SCHEMA_VERSION };
+export type { ClaimStatus, RelationType } from './constants.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -121,8 +120,6 @@ export const PlaceSchema = z
   .describe('A named place; coordinates come from a gazetteer where it has one.');
 export type Place = z.infer<typeof PlaceSchema>;
 
-export const CLAIM_STATUSES = ['confirmed', 'reported', 'disputed', 'denied', 'corrected'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export const FigureSchema = z
   .object({
@@ -168,16 +165,6 @@ export const ClaimSchema = z
   .describe('A statement someone made, with its sources and status.');
 export type Claim = z.infer<typeof ClaimSchema>;
 
-export const RELATION_TYPES = [
-  'pressure',
-  'alliance',
-  'military-support',
-  'troop-deployment',
-  'armed-conflict',
-  'confirmation',
-  'denial',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
 
 export const RelationSchema = z
   .object({

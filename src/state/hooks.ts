@@ -21,6 +21,8 @@ export const useNotice = () => useSitmap((s) => s.notice);
 export const useActions = () => useSitmap((s) => s.actions);
 /** The ISO date shown; components re-render once per day, not once per playback frame. */
 export const useDate = () => useSitmap((s) => isoOf(s.time));
+export const useOverlays = () => useSitmap((s) => s.overlays);
+export const useOverlayVisible = () => useSitmap((s) => s.overlayVisible);
 export const usePlaying = () => useSitmap((s) => s.playing);
 export const useSpeed = () => useSitmap((s) => s.speed);
 

@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { RELATION_TYPES, type RelationType, type Scenario } from '../scenario/schema.ts';
+import { RELATION_TYPES, type RelationType } from '../scenario/constants.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { Overlay } from '../scenario/overlay-types.ts';
 import { entityExists, type EntityRef } from '../scenario/derive/details.ts';
 import { dayOf } from '../scenario/derive/time.ts';
 
@@ -27,6 +29,9 @@ export interface SitmapState {
   time: number;
   playing: boolean;
   speed: Speed;
+  /** Layers from files the user opened (GeoJSON, KML), drawn over the scenario. */
+  overlays: Overlay[];
+  overlayVisible: Record<string, boolean>;
   /** A message for the user, e.g. a shared link naming something this scenario lacks. */
   notice: string | null;
   actions: {
@@ -43,6 +48,14 @@ export interface SitmapState {
     play: () => void;
     pause: () => void;
     setSpeed: (speed: Speed) => void;
+    /**
+     * Shows another scenario in place of this one (opened from a file): one map instance stays,
+     * overlays stay, the date stays if the new span has it, a selection it lacks is cleared.
+     */
+    replaceScenario: (scenario: Scenario) => void;
+    addOverlay: (overlay: Overlay) => void;
+    toggleOverlay: (id: string) => void;
+    removeOverlay: (id: string) => void;
   };
 }
 
@@ -52,12 +65,17 @@ export type SitmapStore = StoreApi<SitmapState>;
  * One store per loaded scenario. Selection requests for things the scenario lacks (e.g. a link
  * with `#actor=atlantis`) leave the selection unchanged and say so in `notice`.
  */
-export function createSitmapStore(scenario: Scenario, initial: { selection?: EntityRef | null; date?: string } = {}): SitmapStore {
+export function createSitmapStore(
+  scenario: Scenario,
+  initial: { selection?: EntityRef | null; date?: string; overlays?: Overlay[] } = {},
+): SitmapStore {
+  const overlayFeature = (overlays: Overlay[], id: string) =>
+    overlays.some((o) => o.data.features.some((f) => f.properties?.__sitmapId === id));
   const unknown = (ref: EntityRef) => `This scenario has no ${ref.kind} '${ref.id}'.`;
   const start = initial.selection ?? null;
   const startValid = start === null || entityExists(scenario, start);
-  const first = dayOf(scenario.span.start);
-  const last = dayOf(scenario.span.end);
+  let first = dayOf(scenario.span.start);
+  let last = dayOf(scenario.span.end);
   const clamp = (t: number) => Math.min(last, Math.max(first, t));
   const dateValid = initial.date === undefined || (initial.date >= scenario.span.start && initial.date <= scenario.span.end);
   const notices = [
@@ -73,11 +91,14 @@ export function createSitmapStore(scenario: Scenario, initial: { selection?: Ent
     frameRequest: null,
     notice: notices.length ? notices.join(' ') : null,
     time: initial.date && dateValid ? dayOf(initial.date) : last,
+    overlays: initial.overlays ?? [],
+    overlayVisible: Object.fromEntries((initial.overlays ?? []).map((o) => [o.id, true])),
     playing: false,
     speed: 7,
     actions: {
       select: (ref) => {
-        if (ref && !entityExists(get().scenario, ref)) {
+        const known = ref && (ref.kind === 'overlay' ? overlayFeature(get().overlays, ref.id) : entityExists(get().scenario, ref));
+        if (ref && !known) {
           set({ notice: unknown(ref) });
           return;
         }
@@ -104,6 +125,28 @@ export function createSitmapStore(scenario: Scenario, initial: { selection?: Ent
       play: () => set((s) => ({ playing: true, time: s.time >= last ? first : s.time })),
       pause: () => set({ playing: false }),
       setSpeed: (speed) => set({ speed }),
+      replaceScenario: (next) => {
+        first = dayOf(next.span.start);
+        last = dayOf(next.span.end);
+        const { selection, time } = get();
+        set({
+          scenario: next,
+          selection: selection && entityExists(next, selection) ? selection : null,
+          hovered: null,
+          time: time >= first && time <= last ? time : last,
+          playing: false,
+          frameRequest: { frameId: next.frames[0]!.id, seq: (get().frameRequest?.seq ?? 0) + 1 },
+          notice: null,
+        });
+      },
+      addOverlay: (overlay) =>
+        set((s) => ({ overlays: [...s.overlays, overlay], overlayVisible: { ...s.overlayVisible, [overlay.id]: true } })),
+      toggleOverlay: (id) => set((s) => ({ overlayVisible: { ...s.overlayVisible, [id]: !s.overlayVisible[id] } })),
+      removeOverlay: (id) =>
+        set((s) => ({
+          overlays: s.overlays.filter((o) => o.id !== id),
+          selection: s.selection?.kind === 'overlay' && s.selection.id.startsWith(`${id.replace('overlay-', '')}-`) ? null : s.selection,
+        })),
     },
   }));
 }

@@ -14,6 +14,8 @@ export function entityName(scenario: Scenario, ref: EntityRef): string {
       return scenario.positions.find((p) => p.id === ref.id)?.label ?? ref.id;
     case 'place':
       return scenario.places.find((p) => p.id === ref.id)?.name ?? ref.id;
+    case 'overlay':
+      return ref.id;
   }
 }
 
@@ -23,4 +25,5 @@ export const KIND_LABEL: Record<EntityRef['kind'], string> = {
   movement: 'Movement',
   position: 'Troop position',
   place: 'Place',
+  overlay: 'Overlay feature',
 };

@@ -5,7 +5,7 @@ import type {
   LineLayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import { RELATION_TYPES } from '../../scenario/schema.ts';
+import { RELATION_TYPES } from '../../scenario/constants.ts';
 import { BASE, MOVEMENT_DASH, RELATION_STYLE } from '../../ui/palette.ts';
 import { MAP_FONT } from '../basemap-style.ts';
 

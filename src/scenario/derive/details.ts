@@ -1,12 +1,14 @@
 import type { Claim, ClaimStatus, Scenario } from '../schema.ts';
-import { CLAIM_STATUSES } from '../schema.ts';
+import { CLAIM_STATUSES } from '../constants.ts';
 
-export const ENTITY_KINDS = ['actor', 'relation', 'movement', 'position', 'place'] as const;
+/** Kinds of things a user can select; `overlay` is a feature of a file the user opened. */
+export const ENTITY_KINDS = ['actor', 'relation', 'movement', 'position', 'place', 'overlay'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type EntityRef = { kind: EntityKind; id: string };
 
-/** Whether `ref` names something in the scenario. */
+/** Whether `ref` names something in the scenario (overlay features are not part of it). */
 export function entityExists(scenario: Scenario, ref: EntityRef): boolean {
+  if (ref.kind === 'overlay') return false;
   const list = { actor: scenario.actors, relation: scenario.relations, movement: scenario.movements, position: scenario.positions, place: scenario.places }[ref.kind];
   return list.some((e) => e.id === ref.id);
 }
@@ -29,6 +31,8 @@ function directClaimIds(scenario: Scenario, ref: EntityRef): string[] {
       return scenario.movements.find((m) => m.id === ref.id)?.claimIds ?? [];
     case 'position':
       return scenario.positions.find((p) => p.id === ref.id)?.claimIds ?? [];
+    case 'overlay':
+      return [];
     case 'place':
       return [
         ...scenario.movements.filter((m) => m.path.includes(ref.id)).flatMap((m) => m.claimIds),

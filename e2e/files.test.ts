@@ -1,0 +1,167 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { browserSuite, guardedPage, renderedCount, renderedIds, screenshot, waitForMapIdle, pointOnMap, CHROMIUM_ARGS } from './harness.ts';
+import { chromium } from 'playwright-core';
+
+const { url, withPage } = browserSuite();
+const fixtures = join(import.meta.dirname, 'fixtures');
+const kursk = readFileSync(join(import.meta.dirname, '../data/scenarios/kursk-2024/scenario.json'), 'utf8');
+
+describe('Scenario files and overlays', () => {
+  it('opening an invalid scenario lists its problems and keeps the scenario on screen', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#actor=north-korea'));
+      await waitForMapIdle(page);
+      const markers = await renderedCount(page, ['actor-markers']);
+      const broken = JSON.parse(kursk);
+      broken.actors[0].color = 'blue';
+      broken.claims[3].sourceIds = ['kbs-18855'];
+      broken.sources[2].url = 'javascript:alert(1)';
+      await page.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+      const dialog = page.getByRole('alertdialog');
+      await dialog.waitFor();
+      const text = await dialog.innerText();
+      assert.match(text, /Could not open broken\.json/);
+      assert.match(text, /\$\.actors\[0\]\.color\s+must be a colour written #rrggbb/, text);
+      assert.match(text, /\$\.sources\[2\]\.url\s+must be an absolute http:\/\/ or https:\/\/ URL/);
+      // The scenario and the selection are untouched.
+      await page.getByRole('complementary').getByRole('heading', { name: 'North Korea' }).waitFor();
+      assert.equal(await renderedCount(page, ['actor-markers']), markers);
+      await screenshot(page, 'files-invalid-1280x720');
+      await page.keyboard.press('Escape');
+      assert.equal(await dialog.count(), 0);
+    });
+  });
+
+  it('exports the scenario and opens the exported file again unchanged', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/'));
+      await waitForMapIdle(page);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+      assert.equal(download.suggestedFilename(), 'kursk-2024.json');
+      const dir = mkdtempSync(join(tmpdir(), 'sitmap-'));
+      const file = join(dir, 'exported.json');
+      await download.saveAs(file);
+      const exported = JSON.parse(readFileSync(file, 'utf8'));
+      assert.deepEqual(exported, JSON.parse(kursk));
+      // Change the title so the opened file is recognisably the new one, then open it.
+      exported.title = 'Re-opened export';
+      writeFileSync(file, JSON.stringify(exported));
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page.getByRole('heading', { name: /Re-opened export/ }).waitFor();
+      await waitForMapIdle(page);
+      assert.ok((await renderedCount(page, ['actor-markers'])) >= 5);
+    });
+  });
+
+  it('a GeoJSON and a KML overlay: drawn, in the legend with their file names, toggled, and detailed with their properties', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/'));
+      await waitForMapIdle(page);
+      await page.getByRole('button', { name: 'Kursk', exact: true }).click();
+      await page.locator('input[type=file]').setInputFiles([join(fixtures, 'front-line.geojson'), join(fixtures, 'sites.kml')]);
+      await page.getByRole('checkbox', { name: /front-line\.geojson/ }).waitFor();
+      await page.getByRole('checkbox', { name: /sites\.kml/ }).waitFor();
+      await waitForMapIdle(page);
+      const ids = await renderedIds(page, ['overlay-overlay-0-line', 'overlay-overlay-0-fill', 'overlay-overlay-1-line', 'overlay-overlay-1-point']);
+      assert.ok(ids.includes('0-0') && ids.includes('0-1'), `GeoJSON features drawn: ${ids}`);
+      assert.ok(ids.includes('1-0') && ids.includes('1-1'), `KML features drawn: ${ids}`);
+      const attribution = await page.locator('.maplibregl-ctrl-attrib').innerText();
+      assert.match(attribution, /front-line\.geojson/);
+      await screenshot(page, 'files-overlays-1280x720');
+
+      // Click the sketched front line: its properties, as text.
+      await page.getByRole('checkbox', { name: 'Troop positions' }).uncheck();
+      await page.getByRole('checkbox', { name: 'Places' }).uncheck();
+      await page.getByRole('checkbox', { name: /sites\.kml/ }).uncheck();
+      await waitForMapIdle(page);
+      const { x, y } = await pointOnMap(page, [35.35, 51.3]);
+      await page.mouse.click(x, y);
+      const panel = page.getByRole('complementary');
+      await panel.getByRole('heading', { name: 'Sketched front line' }).waitFor();
+      const text = await panel.innerText();
+      assert.match(text, /From the file front-line\.geojson/);
+      assert.match(text, /drawn_by\s+analyst/);
+      assert.match(text, /<b>not bold<\/b> — شمال 北 🚩/, 'HTML in properties shown as text');
+      assert.equal(await panel.locator('b').count(), 0);
+
+      assert.equal((await renderedIds(page, ['overlay-overlay-1-point'])).length, 0, 'the KML overlay is switched off');
+      await page.getByRole('button', { name: 'Remove overlay front-line.geojson' }).click();
+      await waitForMapIdle(page);
+      assert.equal((await renderedIds(page, ['overlay-overlay-0-line'])).length, 0, 'removed');
+    });
+  });
+
+  it('names in any script (RTL, CJK, emoji) and markup in data render as text', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/?scenario=/e2e-fixtures/scripts-scenario.json#relation=deploys'));
+      await waitForMapIdle(page);
+      const nav = page.getByRole('navigation', { name: 'Scenario contents' });
+      await nav.getByRole('button', { name: 'كوريا الشمالية', exact: true }).waitFor();
+      await nav.getByRole('button', { name: '<img src=x onerror="window.__xss=1">Россия 🚀', exact: true }).waitFor();
+      const panel = await page.getByRole('complementary').innerText();
+      assert.match(panel, /朝鮮民主主義人民共和国 sent troops — <script>window.__xss=1<\/script>/);
+      assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, 'no markup from data ran');
+      assert.equal(await page.locator('img[src="x"]').count(), 0);
+      assert.ok((await renderedCount(page, ['actor-labels'])) >= 1, 'labels in other scripts drawn on the map');
+      await screenshot(page, 'files-scripts-1280x720');
+    });
+  });
+});
+
+describe('Without WebGL, and after losing it', () => {
+  it('without WebGL2 the app says so and lists, details and timeline still work', async () => {
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-webgl2', '--disable-3d-apis'] });
+    try {
+      const g = await guardedPage(browser);
+      const { page } = g;
+      await page.goto(url('/#date=2024-11-05'));
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /no WebGL2/);
+      await page.getByRole('button', { name: 'North Korea', exact: true }).click();
+      await page.getByRole('complementary').getByRole('heading', { name: 'North Korea' }).waitFor();
+      assert.match(await page.getByRole('complementary').innerText(), /Claims and sources, as of 5 Nov 2024/);
+      await page.getByRole('slider', { name: 'Date shown' }).focus();
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.locator('.as-of').getAttribute('data-date'), '2024-11-06');
+      await screenshot(page, 'no-webgl-1280x720');
+      await g.assertClean();
+      await g.close();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('when the WebGL context is lost, the map comes back with its layers and moving units', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#date=2024-10-25'));
+      await waitForMapIdle(page);
+      const before = await renderedCount(page, ['actor-markers']);
+      await page.evaluate(async () => {
+        const map = window.__sitmapMap!;
+        const ext = map.getCanvas().getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+        await new Promise<void>((resolve) => {
+          map.once('webglcontextlost', () => resolve());
+          ext.loseContext();
+        });
+        // Let the loss settle for a frame: restoring within the same task is refused by Chromium.
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        await new Promise<void>((resolve) => {
+          map.once('webglcontextrestored', () => resolve());
+          ext.restoreContext();
+        });
+      });
+      await waitForMapIdle(page);
+      assert.equal(await renderedCount(page, ['actor-markers']), before, 'actor markers drawn again');
+      assert.ok((await renderedCount(page, ['relation-troop-deployment'])) > 0, 'relations drawn again');
+      assert.ok(await page.evaluate(() => !!window.__sitmapMap!.getLayer('moving-units')), 'moving units layer re-added');
+      await screenshot(page, 'context-restored-1280x720');
+    });
+  });
+});
+
+

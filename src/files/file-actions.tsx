@@ -1,0 +1,158 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DataProblem } from '../scenario/problems.ts';
+import { MAX_SCENARIO_BYTES } from '../scenario/limits.ts';
+import { validateScenarioText } from '../scenario/validate.ts';
+import { serializeScenario } from '../scenario/serialize.ts';
+import { useActions, useOverlays, useScenario, useStoreApi } from '../state/hooks.ts';
+import { parseOverlay } from './overlay.ts';
+
+/** Decides from name and first characters whether a file is an overlay or a scenario. */
+export function fileKind(name: string, head: string): 'overlay' | 'scenario' {
+  if (/\.(kml|geojson)$/i.test(name) || /^\s*</.test(head)) return 'overlay';
+  if (/"schemaVersion"\s*:/.test(head)) return 'scenario';
+  if (/"type"\s*:\s*"(FeatureCollection|Feature)"/.test(head)) return 'overlay';
+  return 'scenario';
+}
+
+function ProblemsDialog({ file, problems, onClose }: { file: string; problems: DataProblem[]; onClose: () => void }) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+  return (
+    <div
+      className="problems-dialog"
+      role="alertdialog"
+      aria-modal="false"
+      aria-labelledby="problems-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <h2 id="problems-title">Could not open {file}</h2>
+      <p>
+        {problems.length} problem{problems.length === 1 ? '' : 's'}; what was on screen is unchanged.
+      </p>
+      <ol className="problem-list">
+        {problems.slice(0, 200).map((p, i) => (
+          <li key={i}>
+            <code className="problem-path">{p.path}</code> <span className="problem-message">{p.message}</span>
+          </li>
+        ))}
+        {problems.length > 200 && <li>and {problems.length - 200} more</li>}
+      </ol>
+      <button type="button" ref={closeRef} onClick={onClose}>
+        Close
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Open or drop a scenario (.json) or an overlay (.geojson, .kml), and export the scenario shown.
+ * A scenario is checked in a worker and replaces the one on screen only when it is valid.
+ */
+export function FileActions() {
+  const scenario = useScenario();
+  const overlays = useOverlays();
+  const store = useStoreApi();
+  const { addOverlay, replaceScenario } = useActions();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failed, setFailed] = useState<{ file: string; problems: DataProblem[] } | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const open = async (file: File) => {
+    if (file.size > MAX_SCENARIO_BYTES) {
+      const message = `is ${(file.size / 1048576).toFixed(1)} MB; files are limited to ${MAX_SCENARIO_BYTES / 1048576} MB`;
+      setFailed({ file: file.name, problems: [{ file: file.name, path: '$', message }] });
+      return;
+    }
+    setBusy(file.name);
+    try {
+      const text = await file.text();
+      if (fileKind(file.name, text.slice(0, 4000)) === 'overlay') {
+        const taken = store.getState().overlays.map((o) => Number(o.id.replace('overlay-', '')));
+        const r = parseOverlay(text, file.name, taken.length ? Math.max(...taken) + 1 : 0);
+        if (r.ok) addOverlay(r.overlay);
+        else setFailed({ file: file.name, problems: r.problems });
+      } else {
+        const r = await validateScenarioText(text, file.name);
+        if (r.ok) replaceScenario(r.scenario);
+        else setFailed({ file: file.name, problems: r.problems });
+      }
+    } catch (e) {
+      setFailed({ file: file.name, problems: [{ file: file.name, path: '$', message: `could not be read: ${(e as Error).message}` }] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      setDragging(false);
+      for (const f of e.dataTransfer.files) void open(f);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  });
+
+  const exportScenario = () => {
+    const url = URL.createObjectURL(new Blob([serializeScenario(scenario)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${scenario.id}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <div className="file-actions">
+      <button type="button" onClick={() => inputRef.current?.click()} title="Open a scenario (.json) or an overlay (.geojson, .kml); or drop files on the map">
+        Open…
+      </button>
+      <input
+        ref={inputRef}
+        type="file"
+        accept=".json,.geojson,.kml,application/json,application/geo+json,application/vnd.google-earth.kml+xml"
+        multiple
+        hidden
+        aria-label="Open scenario or overlay files"
+        onChange={(e) => {
+          for (const f of e.target.files ?? []) void open(f);
+          e.target.value = '';
+        }}
+      />
+      <button type="button" onClick={exportScenario}>
+        Export
+      </button>
+      {busy && (
+        <span className="busy" role="status">
+          Checking {busy}…
+        </span>
+      )}
+      {dragging && <div className="drop-hint">Drop a scenario (.json) or an overlay (.geojson, .kml)</div>}
+      {failed && <ProblemsDialog file={failed.file} problems={failed.problems} onClose={() => setFailed(null)} />}
+      <span className="visually-hidden" aria-live="polite">
+        {overlays.length ? `${overlays.length} overlay${overlays.length > 1 ? 's' : ''} shown` : ''}
+      </span>
+    </div>
+  );
+}
