@@ -95,6 +95,23 @@ describe('Scenario files and overlays', () => {
     });
   });
 
+  it('dropping a file on the window opens it', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/'));
+      await waitForMapIdle(page);
+      const text = readFileSync(join(fixtures, 'front-line.geojson'), 'utf8');
+      await page.evaluate((content) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([content], 'dropped-front.geojson', { type: 'application/geo+json' }));
+        window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, text);
+      await page.getByRole('checkbox', { name: /dropped-front\.geojson/ }).waitFor();
+      await waitForMapIdle(page);
+      assert.ok((await renderedIds(page, ['overlay-overlay-0-line'])).includes('0-0'));
+    });
+  });
+
   it('names in any script (RTL, CJK, emoji) and markup in data render as text', async () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/?scenario=/e2e-fixtures/scripts-scenario.json#relation=deploys'));
