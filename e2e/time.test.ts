@@ -172,11 +172,27 @@ describe('Time: the situation as of a date', () => {
       const got = await colourAt(at);
       const close = (c: number[]) => c.every((v, j) => Math.abs(v - want[j]!) < 40);
       assert.ok(close(got), `unit colour ${nk} at its interpolated position, got rgb(${got.join(',')})`);
-      // A day later the unit has moved on: that spot no longer shows it.
+      // Behind the unit, its trail: the route already travelled is drawn.
+      if (k >= 2) {
+        const behind = await pointOnMap(page, unit.path[Math.floor(k / 2)]! as [number, number]);
+        const [r, g, b] = await colourAt(behind);
+        assert.ok(r! - g! > 40 && b! - g! > 25, `trail drawn behind the unit, got rgb(${r},${g},${b})`);
+      }
+      // A day later the unit is a day further along: where it will be is empty now, and drawn then.
+      const positionAt = (t: number): [number, number] => {
+        const j = unit.times.findIndex((x) => x > t);
+        const g = (t - unit.times[j - 1]!) / (unit.times[j]! - unit.times[j - 1]!);
+        const [px, py] = merc(unit.path[j - 1]!);
+        const [qx, qy] = merc(unit.path[j]!);
+        const yy = py! + (qy! - py!) * g;
+        return [px! + (qx! - px!) * g, ((2 * Math.atan(Math.exp(yy)) - Math.PI / 2) * 180) / Math.PI];
+      };
+      const next = await pointOnMap(page, positionAt(midDay + 1));
+      assert.ok(!close(await colourAt(next)), 'nothing drawn yet where the unit will be tomorrow');
       await page.getByRole('slider', { name: 'Date shown' }).focus();
       await page.keyboard.press('ArrowRight');
       await waitForMapIdle(page);
-      assert.ok(!close(await colourAt(at)), 'the unit moved on');
+      assert.ok(close(await colourAt(next)), 'a day later the unit is there');
       await screenshot(page, 'time-moving-unit-1280x720');
     });
   });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { EntityRef } from '../scenario/derive/details.ts';
 import { useActions, useDate, useScenario, useSelection } from '../state/hooks.ts';
 import { formatDate } from '../lib/format.ts';
@@ -43,6 +44,24 @@ function ItemButton({
   );
 }
 
+/** Lists longer than this show their first items and a button for the rest (scenarios can hold thousands). */
+const LIST_LIMIT = 100;
+
+function Capped<T>({ items, render }: { items: readonly T[]; render: (item: T) => React.ReactNode }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, LIST_LIMIT);
+  return (
+    <>
+      <ul>{shown.map(render)}</ul>
+      {items.length > shown.length && (
+        <button type="button" className="show-all" onClick={() => setAll(true)}>
+          Show all {items.length}
+        </button>
+      )}
+    </>
+  );
+}
+
 /** Keyboard-reachable lists of everything on the map: every actor, relation, movement and position is a button. */
 export function EntityLists() {
   const s = useScenario();
@@ -65,8 +84,9 @@ export function EntityLists() {
       </ul>
       <details open>
         <summary>Relations ({s.relations.length})</summary>
-        <ul>
-          {s.relations.map((r) => (
+        <Capped
+          items={s.relations}
+          render={(r) => (
             <li key={r.id}>
               <ItemButton target={{ kind: 'relation', id: r.id }} active={holdsOn(date, r.start, r.end)}>
                 <span className="stack">
@@ -78,25 +98,27 @@ export function EntityLists() {
                 </span>
               </ItemButton>
             </li>
-          ))}
-        </ul>
+          )}
+        />
       </details>
       <details>
         <summary>Movements ({s.movements.length})</summary>
-        <ul>
-          {s.movements.map((m) => (
+        <Capped
+          items={s.movements}
+          render={(m) => (
             <li key={m.id}>
               <ItemButton target={{ kind: 'movement', id: m.id }} active={m.start <= date}>
                 {m.label} <span className="muted">· {formatDate(m.start)}</span>
               </ItemButton>
             </li>
-          ))}
-        </ul>
+          )}
+        />
       </details>
       <details>
         <summary>Troop positions ({s.positions.length})</summary>
-        <ul>
-          {s.positions.map((p) => (
+        <Capped
+          items={s.positions}
+          render={(p) => (
             <li key={p.id}>
               <ItemButton target={{ kind: 'position', id: p.id }} active={holdsOn(date, p.start, p.end)}>
                 {p.label}
@@ -104,21 +126,22 @@ export function EntityLists() {
                 <When start={p.start} end={p.end} />
               </ItemButton>
             </li>
-          ))}
-        </ul>
+          )}
+        />
       </details>
       <details>
         <summary>Places ({s.places.length})</summary>
-        <ul>
-          {s.places.map((p) => (
+        <Capped
+          items={s.places}
+          render={(p) => (
             <li key={p.id}>
               <ItemButton target={{ kind: 'place', id: p.id }}>
                 {p.name}
                 {!p.lngLat && <span className="muted"> · no coordinates</span>}
               </ItemButton>
             </li>
-          ))}
-        </ul>
+          )}
+        />
       </details>
     </nav>
   );

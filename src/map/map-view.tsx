@@ -28,7 +28,7 @@ import {
   useSelection,
   useStoreApi,
 } from '../state/hooks.ts';
-import { dayOf, visibleIds } from '../scenario/derive/time.ts';
+import { dayOf } from '../scenario/derive/time.ts';
 import { MovingUnitsLayer } from './layers/moving-units-layer.ts';
 import { OVERLAY_SOURCE_PREFIX, overlayLayers, overlaySourceId } from './layers/overlay-layers.ts';
 import { RELATION_TYPES } from '../scenario/constants.ts';
@@ -40,6 +40,8 @@ import { arrowImage } from './arrow-image.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
 import {
   ARROW_IMAGE,
+  DAY_STATE,
+  HOLDS,
   INTERACTIVE_LAYERS,
   SOURCE,
   actorLabels,
@@ -167,14 +169,12 @@ export function MapView() {
   );
   // What changes with the date is rebuilt once per day shown, not per playback frame: the
   // travelled part of each leg and the troop numbers on the markers. Units glide on the GPU.
-  const dated = useMemo(
-    () => ({
-      movements: movementFeatures(scenario, dayOf(date) + 1, data.routes),
-      positions: positionFeatures(scenario, date),
-      visible: visibleIds(scenario, date),
-    }),
-    [scenario, date, data.routes],
-  );
+  const positions = useMemo(() => positionFeatures(scenario, date), [scenario, date]);
+  const movements = useMemo(() => movementFeatures(scenario, data.routes), [scenario, data.routes]);
+  const day = dayOf(date);
+  useEffect(() => {
+    map?.setGlobalStateProperty(DAY_STATE, day);
+  }, [map, day, generation]);
   const units = useMemo(() => {
     const layer = new MovingUnitsLayer('moving-units');
     layer.setUnits(movingUnits(scenario, data.routes));
@@ -185,7 +185,11 @@ export function MapView() {
     [scenario],
   );
   const isoOf = useMemo(() => new globalThis.Map(scenario.actors.map((a) => [a.id, a.iso3])), [scenario]);
-  const style = useMemo(() => basemapStyle(basemapData(import.meta.env.BASE_URL)), []);
+  // The style starts with the day shown, so the first frame is already filtered by date.
+  const style = useMemo(
+    () => ({ ...basemapStyle(basemapData(import.meta.env.BASE_URL)), state: { [DAY_STATE]: { default: Math.floor(store.getState().time) } } }),
+    [store],
+  );
   const initialBounds = useMemo(() => frameBounds(scenario, scenario.frames[0]!.id), [scenario]);
 
   useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null, generation);
@@ -276,17 +280,9 @@ export function MapView() {
   };
 
   const overlayIds = useMemo(() => overlays.flatMap((o) => overlayLayers(o, true).map((l) => l.id)), [overlays]);
-  const shownRelations = useMemo(
-    (): ExpressionSpecification => ['in', ['get', 'id'], ['literal', dated.visible.relations]],
-    [dated.visible.relations],
-  );
   const shownTypes = useMemo(
-    (): FilterSpecification => ['all', ['in', ['get', 'type'], ['literal', RELATION_TYPES.filter((t) => relationTypes[t])]], shownRelations],
-    [relationTypes, shownRelations],
-  );
-  const shownPositions = useMemo(
-    (): FilterSpecification => ['in', ['get', 'id'], ['literal', dated.visible.positions]],
-    [dated.visible.positions],
+    (): FilterSpecification => ['all', ['in', ['get', 'type'], ['literal', RELATION_TYPES.filter((t) => relationTypes[t])]], HOLDS],
+    [relationTypes],
   );
   const v = (kind: LayerKind) => visibility(layers[kind]);
   const withVisibility = <T extends { layout?: object }>(spec: T, kind: LayerKind): T => ({
@@ -319,22 +315,17 @@ export function MapView() {
             <Layer {...withVisibility(territoryOutline(tints), 'territories')} />
             <Layer {...bordersLayer} />
             <Source id={SOURCE.areas} type="geojson" data={data.areas} promoteId="id">
-              <Layer {...withVisibility(areaFill, 'positions')} filter={shownPositions} />
-              <Layer {...withVisibility(areaOutline, 'positions')} filter={shownPositions} />
+              <Layer {...withVisibility(areaFill, 'positions')} />
+              <Layer {...withVisibility(areaOutline, 'positions')} />
             </Source>
             <Source id={SOURCE.relations} type="geojson" data={data.relations} promoteId="id">
               {relationLines.map((l, i) => (
-                <Layer
-                  key={l.id}
-                  {...l}
-                  filter={['all', l.filter as ExpressionSpecification, shownRelations]}
-                  layout={{ ...l.layout, visibility: visibility(layers.relations && relationTypes[RELATION_TYPES[i]!]) }}
-                />
+                <Layer key={l.id} {...l} layout={{ ...l.layout, visibility: visibility(layers.relations && relationTypes[RELATION_TYPES[i]!]) }} />
               ))}
               <Layer {...withVisibility(relationArrows, 'relations')} filter={shownTypes} />
               <Layer {...withVisibility(relationHit, 'relations')} filter={shownTypes} />
             </Source>
-            <Source id={SOURCE.movements} type="geojson" data={dated.movements} promoteId="id">
+            <Source id={SOURCE.movements} type="geojson" data={movements} promoteId="id">
               {movementLines.map((l) => (
                 <Layer key={l.id} {...withVisibility(l, 'movements')} />
               ))}
@@ -345,9 +336,9 @@ export function MapView() {
               <Layer {...withVisibility(placeDots, 'places')} />
               <Layer {...withVisibility(placeLabels, 'places')} />
             </Source>
-            <Source id={SOURCE.positions} type="geojson" data={dated.positions} promoteId="id">
-              <Layer {...withVisibility(positionMarkers, 'positions')} filter={shownPositions} />
-              <Layer {...withVisibility(positionLabels, 'positions')} filter={shownPositions} />
+            <Source id={SOURCE.positions} type="geojson" data={positions} promoteId="id">
+              <Layer {...withVisibility(positionMarkers, 'positions')} />
+              <Layer {...withVisibility(positionLabels, 'positions')} />
             </Source>
             {overlays.map((o) => (
               <Source key={o.id} id={overlaySourceId(o)} type="geojson" data={o.data} promoteId="__sitmapId" attribution={`Overlay: ${o.name}`}>

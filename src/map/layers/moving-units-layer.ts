@@ -35,6 +35,47 @@ void main() {
   gl_Position = clip;
 }`;
 
+// The part of a leg travelled so far, while the leg runs: each segment is drawn from its start
+// to where the unit is (or to its end once passed), as a screen-space quad `u_width` px wide.
+const TRAIL_VERTEX = `#version 300 es
+precision highp float;
+uniform mat4 u_matrix;
+uniform float u_time;
+uniform vec2 u_viewport;
+uniform float u_width;
+in vec2 a_corner;        // x: 0 at the segment start, 1 at its head; y: -1..1 across
+in vec2 a_from;
+in vec2 a_to;
+in vec2 a_times;
+in vec3 a_color;
+in float a_end;          // when the unit's leg ends: after that MapLibre draws the whole route
+out vec3 v_color;
+void main() {
+  v_color = a_color;
+  if (u_time < a_times.x || u_time >= a_end) {
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    return;
+  }
+  float f = clamp((u_time - a_times.x) / max(a_times.y - a_times.x, 1e-9), 0.0, 1.0);
+  vec4 c0 = u_matrix * vec4(a_from, 0.0, 1.0);
+  vec4 c1 = u_matrix * vec4(mix(a_from, a_to, f), 0.0, 1.0);
+  vec2 s0 = c0.xy / c0.w * u_viewport * 0.5;
+  vec2 s1 = c1.xy / c1.w * u_viewport * 0.5;
+  vec2 d = s1 - s0;
+  float len = length(d);
+  vec2 n = len > 0.0 ? vec2(-d.y, d.x) / len : vec2(0.0);
+  vec2 s = mix(s0, s1, a_corner.x) + n * a_corner.y * u_width * 0.5;
+  gl_Position = vec4(s / (u_viewport * 0.5), 0.0, 1.0);
+}`;
+
+const TRAIL_FRAGMENT = `#version 300 es
+precision highp float;
+in vec3 v_color;
+out vec4 fragColor;
+void main() {
+  fragColor = vec4(v_color * 0.9, 0.9);
+}`;
+
 const FRAGMENT = `#version 300 es
 precision highp float;
 uniform float u_radius;
@@ -57,7 +98,7 @@ function hexToRgb(hex: string): [number, number, number] {
 }
 
 /**
- * Units moving along their routes, positioned on the GPU from one time value per frame (the way
+ * Units moving along their routes, with the trail of the part travelled, positioned on the GPU from one time value per frame (the way
  * deck.gl's TripsLayer works): every route segment of every unit is an instance carrying its two
  * end points and the times the unit passes them; the vertex shader shows the instance only while
  * the time falls in that window and interpolates the position. Changing the time costs one
@@ -69,7 +110,9 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   private map: MaplibreMap | null = null;
   private gl: WebGL2RenderingContext | null = null;
   private program: WebGLProgram | null = null;
+  private trailProgram: WebGLProgram | null = null;
   private vao: WebGLVertexArrayObject | null = null;
+  private trailVao: WebGLVertexArrayObject | null = null;
   private buffers: WebGLBuffer[] = [];
   private instances = new Float32Array(0);
   private count = 0;
@@ -85,7 +128,7 @@ export class MovingUnitsLayer implements CustomLayerInterface {
 
   /** Replaces the units. Times are stored relative to the first one, keeping float32 precise. */
   setUnits(units: readonly MovingUnit[]): void {
-    const per = 9; // from.xy, to.xy, times.xy, color.rgb
+    const per = 10; // from.xy, to.xy, times.xy, color.rgb, end
     const segments = units.reduce((n, u) => n + Math.max(0, u.path.length - 1), 0);
     const data = new Float32Array(segments * per);
     this.origin = units.length ? Math.min(...units.map((u) => u.times[0] ?? 0)) : 0;
@@ -96,7 +139,7 @@ export class MovingUnitsLayer implements CustomLayerInterface {
       for (let i = 1; i < merc.length; i++) {
         const a = merc[i - 1]!;
         const b = merc[i]!;
-        data.set([a.x, a.y, b.x, b.y, u.times[i - 1]! - this.origin, u.times[i]! - this.origin, ...rgb], o);
+        data.set([a.x, a.y, b.x, b.y, u.times[i - 1]! - this.origin, u.times[i]! - this.origin, ...rgb, u.times.at(-1)! - this.origin], o);
         o += per;
       }
     }
@@ -129,58 +172,80 @@ export class MovingUnitsLayer implements CustomLayerInterface {
       if (!gl.getShaderParameter(s, gl.COMPILE_STATUS)) throw new Error(`moving units shader: ${gl.getShaderInfoLog(s)}`);
       return s;
     };
-    const program = gl.createProgram()!;
-    gl.attachShader(program, compile(gl.VERTEX_SHADER, VERTEX));
-    gl.attachShader(program, compile(gl.FRAGMENT_SHADER, FRAGMENT));
-    gl.linkProgram(program);
-    if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`moving units program: ${gl.getProgramInfoLog(program)}`);
-    this.program = program;
+    const link = (vs: string, fs: string) => {
+      const program = gl.createProgram()!;
+      gl.attachShader(program, compile(gl.VERTEX_SHADER, vs));
+      gl.attachShader(program, compile(gl.FRAGMENT_SHADER, fs));
+      gl.linkProgram(program);
+      if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`moving units program: ${gl.getProgramInfoLog(program)}`);
+      return program;
+    };
+    this.program = link(VERTEX, FRAGMENT);
+    this.trailProgram = link(TRAIL_VERTEX, TRAIL_FRAGMENT);
     this.dirty = true;
   }
 
-  private upload(gl: WebGL2RenderingContext, program: WebGLProgram): void {
+  private upload(gl: WebGL2RenderingContext, program: WebGLProgram, trailProgram: WebGLProgram): void {
     for (const b of this.buffers) gl.deleteBuffer(b);
     if (this.vao) gl.deleteVertexArray(this.vao);
-    const vao = gl.createVertexArray()!;
-    gl.bindVertexArray(vao);
-    const corners = gl.createBuffer()!;
-    gl.bindBuffer(gl.ARRAY_BUFFER, corners);
-    gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
-    const corner = gl.getAttribLocation(program, 'a_corner');
-    gl.enableVertexAttribArray(corner);
-    gl.vertexAttribPointer(corner, 2, gl.FLOAT, false, 0, 0);
+    if (this.trailVao) gl.deleteVertexArray(this.trailVao);
     const inst = gl.createBuffer()!;
     gl.bindBuffer(gl.ARRAY_BUFFER, inst);
     gl.bufferData(gl.ARRAY_BUFFER, this.instances, gl.STATIC_DRAW);
-    const stride = 9 * 4;
-    for (const [name, size, offset] of [
-      ['a_from', 2, 0],
-      ['a_to', 2, 2],
-      ['a_times', 2, 4],
-      ['a_color', 3, 6],
-    ] as const) {
-      const loc = gl.getAttribLocation(program, name);
-      gl.enableVertexAttribArray(loc);
-      gl.vertexAttribPointer(loc, size, gl.FLOAT, false, stride, offset * 4);
-      gl.vertexAttribDivisor(loc, 1);
-    }
-    gl.bindVertexArray(null);
-    this.vao = vao;
-    this.buffers = [corners, inst];
+    const makeVao = (p: WebGLProgram, corners: number[]) => {
+      const vao = gl.createVertexArray()!;
+      gl.bindVertexArray(vao);
+      const cornerBuffer = gl.createBuffer()!;
+      gl.bindBuffer(gl.ARRAY_BUFFER, cornerBuffer);
+      gl.bufferData(gl.ARRAY_BUFFER, new Float32Array(corners), gl.STATIC_DRAW);
+      const corner = gl.getAttribLocation(p, 'a_corner');
+      gl.enableVertexAttribArray(corner);
+      gl.vertexAttribPointer(corner, 2, gl.FLOAT, false, 0, 0);
+      gl.bindBuffer(gl.ARRAY_BUFFER, inst);
+      const stride = 10 * 4;
+      for (const [name, size, offset] of [
+        ['a_from', 2, 0],
+        ['a_to', 2, 2],
+        ['a_times', 2, 4],
+        ['a_color', 3, 6],
+        ['a_end', 1, 9],
+      ] as const) {
+        const loc = gl.getAttribLocation(p, name);
+        if (loc < 0) continue; // the unit shader does not use a_end
+        gl.enableVertexAttribArray(loc);
+        gl.vertexAttribPointer(loc, size, gl.FLOAT, false, stride, offset * 4);
+        gl.vertexAttribDivisor(loc, 1);
+      }
+      gl.bindVertexArray(null);
+      this.buffers.push(cornerBuffer);
+      return vao;
+    };
+    this.buffers = [inst];
+    this.vao = makeVao(program, [-1, -1, 1, -1, -1, 1, 1, 1]);
+    this.trailVao = makeVao(trailProgram, [0, -1, 1, -1, 0, 1, 1, 1]);
     this.dirty = false;
   }
 
   render(gl: WebGL2RenderingContext | WebGLRenderingContext, options: CustomRenderMethodInput): void {
     const gl2 = gl as WebGL2RenderingContext;
-    if (!this.program || this.count === 0 || !this.visible) return;
-    if (this.dirty) this.upload(gl2, this.program);
+    if (!this.program || !this.trailProgram || this.count === 0 || !this.visible) return;
+    if (this.dirty) this.upload(gl2, this.program, this.trailProgram);
+    const ratio = this.map?.getPixelRatio() ?? 1;
+    gl2.enable(gl2.BLEND);
+    gl2.blendFunc(gl2.ONE, gl2.ONE_MINUS_SRC_ALPHA);
+    // Trails first, units on top.
+    gl2.useProgram(this.trailProgram);
+    gl2.uniformMatrix4fv(gl2.getUniformLocation(this.trailProgram, 'u_matrix'), false, options.defaultProjectionData.mainMatrix as Float32Array);
+    gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_time'), this.time - this.origin);
+    gl2.uniform2f(gl2.getUniformLocation(this.trailProgram, 'u_viewport'), gl2.drawingBufferWidth, gl2.drawingBufferHeight);
+    gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_width'), 3 * ratio);
+    gl2.bindVertexArray(this.trailVao);
+    gl2.drawArraysInstanced(gl2.TRIANGLE_STRIP, 0, 4, this.count);
     gl2.useProgram(this.program);
     gl2.uniformMatrix4fv(gl2.getUniformLocation(this.program, 'u_matrix'), false, options.defaultProjectionData.mainMatrix as Float32Array);
     gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_time'), this.time - this.origin);
     gl2.uniform2f(gl2.getUniformLocation(this.program, 'u_viewport'), gl2.drawingBufferWidth, gl2.drawingBufferHeight);
-    gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_radius'), this.radius * (this.map?.getPixelRatio() ?? 1));
-    gl2.enable(gl2.BLEND);
-    gl2.blendFunc(gl2.ONE, gl2.ONE_MINUS_SRC_ALPHA);
+    gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_radius'), this.radius * ratio);
     gl2.bindVertexArray(this.vao);
     gl2.drawArraysInstanced(gl2.TRIANGLE_STRIP, 0, 4, this.count);
     gl2.bindVertexArray(null);
@@ -189,10 +254,14 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   onRemove(_map: MaplibreMap, gl: WebGL2RenderingContext): void {
     for (const b of this.buffers) gl.deleteBuffer(b);
     if (this.vao) gl.deleteVertexArray(this.vao);
+    if (this.trailVao) gl.deleteVertexArray(this.trailVao);
     if (this.program) gl.deleteProgram(this.program);
+    if (this.trailProgram) gl.deleteProgram(this.trailProgram);
     this.buffers = [];
     this.vao = null;
+    this.trailVao = null;
     this.program = null;
+    this.trailProgram = null;
     this.map = null;
   }
 }

@@ -19,6 +19,19 @@ export const SOURCE = {
   places: 'sitmap-places',
 } as const;
 
+/**
+ * The day shown (days since 1970), set with `map.setGlobalStateProperty('day', …)` once per day:
+ * features carry `startDay`/`endDay`, and filters compare, so scrubbing rebuilds no data.
+ */
+export const DAY_STATE = 'day';
+const day: ExpressionSpecification = ['global-state', DAY_STATE];
+/** The feature holds on the day shown. */
+export const HOLDS: ExpressionSpecification = ['all', ['>=', day, ['get', 'startDay']], ['<', day, ['get', 'endDay']]];
+/** The leg has begun. */
+const BEGUN: ExpressionSpecification = ['>=', day, ['get', 'startDay']];
+/** The leg is over: drawn in full by MapLibre (while it runs, the GPU layer draws its trail). */
+const OVER: ExpressionSpecification = ['>=', day, ['get', 'endDay']];
+
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 /** A value that grows on hover and more on selection. */
@@ -67,12 +80,14 @@ export const areaFill: FillLayerSpecification = {
   id: 'area-fill',
   type: 'fill',
   source: SOURCE.areas,
+  filter: HOLDS,
   paint: { 'fill-color': ['get', 'color'], 'fill-opacity': emphasis(0.14, 0.22, 0.26) },
 };
 export const areaOutline: LineLayerSpecification = {
   id: 'area-outline',
   type: 'line',
   source: SOURCE.areas,
+  filter: HOLDS,
   paint: { 'line-color': ['get', 'color'], 'line-width': emphasis(1.5, 2.5, 3), 'line-dasharray': [2, 1.5] },
 };
 
@@ -84,7 +99,7 @@ export const relationLines: LineLayerSpecification[] = RELATION_TYPES.map((type)
     id: relationLineId(type),
     type: 'line',
     source: SOURCE.relations,
-    filter: ['==', ['get', 'type'], type],
+    filter: ['all', ['==', ['get', 'type'], type], HOLDS],
     layout: { 'line-cap': style.dash ? 'butt' : 'round', 'line-join': 'round' },
     paint: {
       'line-color': style.color,
@@ -129,7 +144,7 @@ export const movementLines: LineLayerSpecification[] = Object.entries(MOVEMENT_D
   id: movementLineId(mode),
   type: 'line',
   source: SOURCE.movements,
-  filter: ['==', ['get', 'mode'], mode],
+  filter: ['all', ['==', ['get', 'mode'], mode], OVER],
   layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
   paint: {
     'line-color': ['get', 'color'],
@@ -141,12 +156,14 @@ export const movementHit: LineLayerSpecification = {
   id: 'movement-hit',
   type: 'line',
   source: SOURCE.movements,
+  filter: BEGUN,
   paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 16 },
 };
 export const movementArrows: SymbolLayerSpecification = {
   id: 'movement-arrows',
   type: 'symbol',
   source: SOURCE.movements,
+  filter: OVER,
   layout: {
     'symbol-placement': 'line',
     'symbol-spacing': 70,
@@ -194,6 +211,7 @@ export const positionMarkers: CircleLayerSpecification = {
   id: 'position-markers',
   type: 'circle',
   source: SOURCE.positions,
+  filter: HOLDS,
   paint: {
     'circle-radius': emphasis(7, 9, 10),
     // Alleged positions are hollow: a ring in the actor's colour, not a filled marker.
@@ -206,6 +224,7 @@ export const positionLabels: SymbolLayerSpecification = {
   id: 'position-labels',
   type: 'symbol',
   source: SOURCE.positions,
+  filter: HOLDS,
   minzoom: 3.5,
   layout: {
     'text-field': [

@@ -1,17 +1,24 @@
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import { circle } from '@turf/circle';
 import { convex } from '@turf/convex';
-import { featureCollection, lineString, point } from '@turf/helpers';
-import { lineSliceAlong } from '@turf/line-slice-along';
-import { length } from '@turf/length';
+import { featureCollection, point } from '@turf/helpers';
 import { distance } from '@turf/distance';
 import type { Place, Position, RelationType, Scenario } from '../schema.ts';
 import { greatCircleArc, greatCirclePath, type LngLat } from './arcs.ts';
-import { dayOf, estimateAt, movementProgress } from './time.ts';
+import { dayOf, estimateAt } from './time.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 
+/**
+ * When a feature holds, in days since 1970: from `startDay` (inclusive) to `endDay` (exclusive;
+ * OPEN_END when open). The map compares them with a global `day` state, so moving the date costs
+ * one state change, not a rebuild of the data.
+ */
+export type Dated = { startDay: number; endDay: number };
+export const OPEN_END = 1e9;
+const dated = (start: string, end?: string): Dated => ({ startDay: dayOf(start), endDay: end ? dayOf(end) + 1 : OPEN_END });
+
 export type ActorProps = { id: string; name: string; color: string; tier: 'primary' | 'secondary' };
-export type RelationProps = { id: string; type: RelationType; label: string; from: string; to: string; lane: number };
+export type RelationProps = { id: string; type: RelationType; label: string; from: string; to: string; lane: number } & Dated;
 export type MovementProps = {
   id: string;
   actorId: string;
@@ -19,9 +26,7 @@ export type MovementProps = {
   mode: string;
   precision: string;
   label: string;
-  /** Share of the leg travelled on the date shown (1 when no date is given). */
-  progress: number;
-};
+} & Dated;
 export type PositionProps = {
   id: string;
   actorId: string;
@@ -31,8 +36,8 @@ export type PositionProps = {
   located: 'place' | 'area';
   /** The troop estimate on the date shown, and whose: "≈10,000 · Pentagon, 4 Nov 2024"; '' if none. */
   estimate: string;
-};
-export type AreaProps = { id: string; color: string; status: string; description: string };
+} & Dated;
+export type AreaProps = { id: string; color: string; status: string; description: string } & Dated;
 export type PlaceProps = { id: string; name: string; kind: string; precision: string; capital: boolean };
 
 function placeIndex(scenario: Scenario): Map<string, Place> {
@@ -80,7 +85,7 @@ export function relationFeatures(scenario: Scenario): FeatureCollection<LineStri
     const lane = r.from === first ? centred : -centred;
     return {
       type: 'Feature',
-      properties: { id: r.id, type: r.type, label: r.label, from: r.from, to: r.to, lane },
+      properties: { id: r.id, type: r.type, label: r.label, from: r.from, to: r.to, lane, ...dated(r.start, r.end) },
       geometry: { type: 'LineString', coordinates: greatCircleArc(capital.get(r.from)!, capital.get(r.to)!) },
     };
   });
@@ -94,29 +99,19 @@ export function movementRoutes(scenario: Scenario): Map<string, LngLat[]> {
 }
 
 /**
- * Movement legs as lines. Without a time, whole routes. With a time `t` (days), only legs that
- * have begun, each cut to the part travelled by then (Turf lineSliceAlong), so a leg grows along
- * its route between its dates.
+ * Movement legs as whole routes, with the days they run (`endDay` is the day after the last). The
+ * map draws a leg in full once it is over; while it runs, the GPU units layer draws the part
+ * travelled (see movingUnits), so nothing here changes with the date.
  */
-export function movementFeatures(scenario: Scenario, t?: number, routes = movementRoutes(scenario)): FeatureCollection<LineString, MovementProps> {
+export function movementFeatures(scenario: Scenario, routes = movementRoutes(scenario)): FeatureCollection<LineString, MovementProps> {
   const colours = actorColours(scenario);
-  const features: Feature<LineString, MovementProps>[] = [];
-  for (const m of scenario.movements) {
-    const progress = t === undefined ? 1 : movementProgress(m, t);
-    if (progress === null) continue;
-    let coordinates = routes.get(m.id)!;
-    if (progress < 1) {
-      const line = lineString(coordinates);
-      const travelled = Math.max(progress * length(line), 1e-6);
-      coordinates = lineSliceAlong(line, 0, travelled).geometry.coordinates as LngLat[];
-    }
-    features.push({
+  return featureCollection(
+    scenario.movements.map((m): Feature<LineString, MovementProps> => ({
       type: 'Feature',
-      properties: { id: m.id, actorId: m.actorId, color: colours.get(m.actorId)!, mode: m.mode, precision: m.precision, label: m.label, progress },
-      geometry: { type: 'LineString', coordinates },
-    });
-  }
-  return featureCollection(features);
+      properties: { id: m.id, actorId: m.actorId, color: colours.get(m.actorId)!, mode: m.mode, precision: m.precision, label: m.label, ...dated(m.start, m.end) },
+      geometry: { type: 'LineString', coordinates: routes.get(m.id)! },
+    })),
+  );
 }
 
 /**
@@ -179,6 +174,7 @@ export function positionFeatures(scenario: Scenario, date?: string): FeatureColl
         status: p.status,
         located: p.location.kind,
         estimate: estimateLabel(scenario, p, date ?? scenario.span.end),
+        ...dated(p.start, p.end),
       }),
     ),
   );
@@ -195,7 +191,7 @@ export function areaFeatures(scenario: Scenario): FeatureCollection<Polygon, Are
     features.push({
       type: 'Feature',
       geometry: area.geometry,
-      properties: { id: p.id, color: colours.get(p.actorId)!, status: p.status, description: p.location.description },
+      properties: { id: p.id, color: colours.get(p.actorId)!, status: p.status, description: p.location.description, ...dated(p.start, p.end) },
     });
   }
   return featureCollection(features);
