@@ -1,8 +1,8 @@
-import kurskText from '../../data/scenarios/kursk-2024/scenario.json?raw';
 import type { LoadResult } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { validateScenarioText } from '../scenario/validate.ts';
+import { BUILT_IN_FILE, builtInScenarioText } from './builtin-scenario.ts';
 
-export const BUILT_IN = { file: 'data/scenarios/kursk-2024/scenario.json', text: kurskText };
 
 /**
  * Loads the scenario named by `?scenario=<path>` (same origin only: the app never fetches from
@@ -10,7 +10,15 @@ export const BUILT_IN = { file: 'data/scenarios/kursk-2024/scenario.json', text:
  */
 export async function loadStartScenario(location: Location): Promise<LoadResult> {
   const param = new URLSearchParams(location.search).get('scenario');
-  if (!param) return validateScenarioText(BUILT_IN.text, BUILT_IN.file);
+  if (!param) {
+    // The built-in scenario is checked when the app is built (`npm run build` runs check-data
+    // first and stops on any problem), so the validator (zod, in a worker) is not loaded at start.
+    try {
+      return { ok: true, scenario: JSON.parse(await builtInScenarioText()) as Scenario };
+    } catch (e) {
+      return { ok: false, problems: [{ file: BUILT_IN_FILE, path: '$', message: `could not be loaded: ${(e as Error).message}` }] };
+    }
+  }
   let url: URL;
   try {
     url = new URL(param, location.href);

@@ -4,7 +4,6 @@ import { MAX_SCENARIO_BYTES } from '../scenario/limits.ts';
 import { validateScenarioText } from '../scenario/validate.ts';
 import { serializeScenario } from '../scenario/serialize.ts';
 import { useActions, useOverlays, useScenario, useStoreApi } from '../state/hooks.ts';
-import { parseOverlay } from './overlay.ts';
 
 /** Decides from name and first characters whether a file is an overlay or a scenario. */
 export function fileKind(name: string, head: string): 'overlay' | 'scenario' {
@@ -59,6 +58,8 @@ export function FileActions() {
   const store = useStoreApi();
   const { addOverlay, replaceScenario } = useActions();
   const inputRef = useRef<HTMLInputElement>(null);
+  // Overlay numbers are taken before any await, so files opened together get distinct ids.
+  const nextOverlay = useRef(0);
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState<{ file: string; problems: DataProblem[] } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -69,12 +70,16 @@ export function FileActions() {
       setFailed({ file: file.name, problems: [{ file: file.name, path: '$', message }] });
       return;
     }
+    const taken = store.getState().overlays.map((o) => Number(o.id.replace('overlay-', '')));
+    const index = Math.max(nextOverlay.current, taken.length ? Math.max(...taken) + 1 : 0);
+    nextOverlay.current = index + 1;
     setBusy(file.name);
     try {
       const text = await file.text();
       if (fileKind(file.name, text.slice(0, 4000)) === 'overlay') {
-        const taken = store.getState().overlays.map((o) => Number(o.id.replace('overlay-', '')));
-        const r = parseOverlay(text, file.name, taken.length ? Math.max(...taken) + 1 : 0);
+        // KML parsing (togeojson) loads only when an overlay is opened.
+        const { parseOverlay } = await import('./overlay.ts');
+        const r = parseOverlay(text, file.name, index);
         if (r.ok) addOverlay(r.overlay);
         else setFailed({ file: file.name, problems: r.problems });
       } else {
