@@ -3,6 +3,7 @@
 // `npm run data-docs` writes them; scripts/data-docs.test.ts fails when either is stale.
 import { z } from 'zod';
 import { ScenarioSchema, SCHEMA_VERSION } from '../src/scenario/schema.ts';
+import { MAX_SCENARIO_BYTES } from '../src/scenario/limits.ts';
 
 type JsonSchema = {
   type?: string | string[];
@@ -87,7 +88,7 @@ export function dataReadme(): string {
     'Beyond the shape described here, the integrity checks require: ids unique within each list; every',
     'reference to resolve; every claim to have a source; corrected claims to point at claims of the record;',
     'start dates within the span and before end dates; everything drawn to have coordinates. Files of an',
-    'older `schemaVersion` are migrated on load.',
+    `older \`schemaVersion\` are migrated on load. Files over ${MAX_SCENARIO_BYTES / 1048576} MB are refused, with that reason, before they are read.`,
     '',
     ...sections,
   ].join('\n');
