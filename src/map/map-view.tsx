@@ -49,7 +49,6 @@ import {
   areaFill,
   areaOutline,
   bordersLayer,
-  movementArrows,
   movementHit,
   movementLines,
   placeDots,
@@ -260,6 +259,8 @@ export function MapView() {
     const kind = f && (isOverlay ? 'overlay' : KIND_OF_SOURCE[f.source]);
     const id = (isOverlay ? f?.properties?.__sitmapId : f?.properties?.id) as string | undefined;
     if (!kind || !id) return null;
+    // Routes are static; a leg that has not begun by the day shown is not there to hover or click.
+    if (kind === 'movement' && Number(f.properties?.startDay) > day) return null;
     const props = f.properties as Record<string, unknown>;
     const label = String(props.name ?? props.label ?? props.description ?? (isOverlay ? 'Overlay feature' : id));
     return { ref: { kind, id }, label };
@@ -329,7 +330,6 @@ export function MapView() {
               {movementLines.map((l) => (
                 <Layer key={l.id} {...withVisibility(l, 'movements')} />
               ))}
-              <Layer {...withVisibility(movementArrows, 'movements')} />
               <Layer {...withVisibility(movementHit, 'movements')} />
             </Source>
             <Source id={SOURCE.places} type="geojson" data={data.places} promoteId="id">

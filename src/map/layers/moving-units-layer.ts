@@ -6,7 +6,11 @@ export interface MovingUnit {
   times: readonly number[];
   /** #rrggbb */
   color: string;
+  /** How it travels; sets the dash pattern of its trail (see MOVEMENT_DASH). */
+  mode: 'sea' | 'air' | 'land';
 }
+
+const MODE_CODE = { land: 0, sea: 1, air: 2 } as const;
 
 const VERTEX = `#version 300 es
 precision highp float;
@@ -35,8 +39,9 @@ void main() {
   gl_Position = clip;
 }`;
 
-// The part of a leg travelled so far, while the leg runs: each segment is drawn from its start
-// to where the unit is (or to its end once passed), as a screen-space quad `u_width` px wide.
+// The part of a leg travelled so far: each segment is drawn from its start to where the unit is
+// (or to its end once passed), as a screen-space quad `u_width` px wide, dashed by mode along the
+// whole route (sea: long dashes, air: dots, land: solid), and stays drawn once the leg is over.
 const TRAIL_VERTEX = `#version 300 es
 precision highp float;
 uniform mat4 u_matrix;
@@ -48,11 +53,15 @@ in vec2 a_from;
 in vec2 a_to;
 in vec2 a_times;
 in vec3 a_color;
-in float a_end;          // when the unit's leg ends: after that MapLibre draws the whole route
+in vec2 a_route;         // x: route length (mercator) before this segment; y: mode code
+uniform float u_world;   // pixels per mercator unit at this zoom
 out vec3 v_color;
+out float v_px;          // distance along the route, in pixels, for the dash pattern
+flat out float v_mode;
 void main() {
   v_color = a_color;
-  if (u_time < a_times.x || u_time >= a_end) {
+  v_mode = a_route.y;
+  if (u_time < a_times.x) {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
     return;
   }
@@ -65,15 +74,25 @@ void main() {
   float len = length(d);
   vec2 n = len > 0.0 ? vec2(-d.y, d.x) / len : vec2(0.0);
   vec2 s = mix(s0, s1, a_corner.x) + n * a_corner.y * u_width * 0.5;
+  v_px = (a_route.x + length(a_to - a_from) * f * a_corner.x) * u_world;
   gl_Position = vec4(s / (u_viewport * 0.5), 0.0, 1.0);
 }`;
 
 const TRAIL_FRAGMENT = `#version 300 es
 precision highp float;
+uniform float u_width;
 in vec3 v_color;
+in float v_px;
+flat in float v_mode;
 out vec4 fragColor;
 void main() {
-  fragColor = vec4(v_color * 0.9, 0.9);
+  // Dash lengths in line widths, as MapLibre's line-dasharray (MOVEMENT_DASH): sea 2.5/1.2, air 0.6/1.6.
+  if (v_mode > 0.5) {
+    vec2 dash = v_mode > 1.5 ? vec2(0.6, 1.6) : vec2(2.5, 1.2);
+    float period = (dash.x + dash.y) * u_width;
+    if (mod(v_px, period) > dash.x * u_width) discard;
+  }
+  fragColor = vec4(v_color, 1.0);
 }`;
 
 const FRAGMENT = `#version 300 es
@@ -128,7 +147,7 @@ export class MovingUnitsLayer implements CustomLayerInterface {
 
   /** Replaces the units. Times are stored relative to the first one, keeping float32 precise. */
   setUnits(units: readonly MovingUnit[]): void {
-    const per = 10; // from.xy, to.xy, times.xy, color.rgb, end
+    const per = 11; // from.xy, to.xy, times.xy, color.rgb, route.xy (length before, mode)
     const segments = units.reduce((n, u) => n + Math.max(0, u.path.length - 1), 0);
     const data = new Float32Array(segments * per);
     this.origin = units.length ? Math.min(...units.map((u) => u.times[0] ?? 0)) : 0;
@@ -136,10 +155,12 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     for (const u of units) {
       const rgb = hexToRgb(u.color);
       const merc = u.path.map((p) => MercatorCoordinate.fromLngLat([p[0], p[1]]));
+      let before = 0;
       for (let i = 1; i < merc.length; i++) {
         const a = merc[i - 1]!;
         const b = merc[i]!;
-        data.set([a.x, a.y, b.x, b.y, u.times[i - 1]! - this.origin, u.times[i]! - this.origin, ...rgb, u.times.at(-1)! - this.origin], o);
+        data.set([a.x, a.y, b.x, b.y, u.times[i - 1]! - this.origin, u.times[i]! - this.origin, ...rgb, before, MODE_CODE[u.mode]], o);
+        before += Math.hypot(b.x - a.x, b.y - a.y);
         o += per;
       }
     }
@@ -202,16 +223,16 @@ export class MovingUnitsLayer implements CustomLayerInterface {
       gl.enableVertexAttribArray(corner);
       gl.vertexAttribPointer(corner, 2, gl.FLOAT, false, 0, 0);
       gl.bindBuffer(gl.ARRAY_BUFFER, inst);
-      const stride = 10 * 4;
+      const stride = 11 * 4;
       for (const [name, size, offset] of [
         ['a_from', 2, 0],
         ['a_to', 2, 2],
         ['a_times', 2, 4],
         ['a_color', 3, 6],
-        ['a_end', 1, 9],
+        ['a_route', 2, 9],
       ] as const) {
         const loc = gl.getAttribLocation(p, name);
-        if (loc < 0) continue; // the unit shader does not use a_end
+        if (loc < 0) continue; // the unit shader does not use a_route
         gl.enableVertexAttribArray(loc);
         gl.vertexAttribPointer(loc, size, gl.FLOAT, false, stride, offset * 4);
         gl.vertexAttribDivisor(loc, 1);
@@ -239,6 +260,7 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_time'), this.time - this.origin);
     gl2.uniform2f(gl2.getUniformLocation(this.trailProgram, 'u_viewport'), gl2.drawingBufferWidth, gl2.drawingBufferHeight);
     gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_width'), 3 * ratio);
+    gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_world'), 512 * Math.pow(2, this.map?.getZoom() ?? 0) * ratio);
     gl2.bindVertexArray(this.trailVao);
     gl2.drawArraysInstanced(gl2.TRIANGLE_STRIP, 0, 4, this.count);
     gl2.useProgram(this.program);

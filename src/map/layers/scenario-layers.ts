@@ -27,10 +27,6 @@ export const DAY_STATE = 'day';
 const day: ExpressionSpecification = ['global-state', DAY_STATE];
 /** The feature holds on the day shown. */
 export const HOLDS: ExpressionSpecification = ['all', ['>=', day, ['get', 'startDay']], ['<', day, ['get', 'endDay']]];
-/** The leg has begun. */
-const BEGUN: ExpressionSpecification = ['>=', day, ['get', 'startDay']];
-/** The leg is over: drawn in full by MapLibre (while it runs, the GPU layer draws its trail). */
-const OVER: ExpressionSpecification = ['>=', day, ['get', 'endDay']];
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
@@ -144,11 +140,13 @@ export const movementLines: LineLayerSpecification[] = Object.entries(MOVEMENT_D
   id: movementLineId(mode),
   type: 'line',
   source: SOURCE.movements,
-  filter: ['all', ['==', ['get', 'mode'], mode], OVER],
+  // Only the hovered or selected leg is drawn here, whole; the GPU layer draws legs by date.
+  filter: ['==', ['get', 'mode'], mode],
   layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
   paint: {
     'line-color': ['get', 'color'],
     'line-width': emphasis(3, 5, 6),
+    'line-opacity': emphasis(0, 0.85, 1),
     ...(dash ? { 'line-dasharray': dash } : {}),
   },
 }));
@@ -156,24 +154,7 @@ export const movementHit: LineLayerSpecification = {
   id: 'movement-hit',
   type: 'line',
   source: SOURCE.movements,
-  filter: BEGUN,
   paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 16 },
-};
-export const movementArrows: SymbolLayerSpecification = {
-  id: 'movement-arrows',
-  type: 'symbol',
-  source: SOURCE.movements,
-  filter: OVER,
-  layout: {
-    'symbol-placement': 'line',
-    'symbol-spacing': 70,
-    'icon-image': ARROW_IMAGE,
-    'icon-size': 0.5,
-    'icon-rotation-alignment': 'map',
-    'icon-allow-overlap': true,
-    'icon-ignore-placement': true,
-  },
-  paint: { 'icon-color': ['get', 'color'], 'icon-halo-color': '#ffffff', 'icon-halo-width': 1.5 },
 };
 
 // --- Places (context labels) ---

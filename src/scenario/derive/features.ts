@@ -99,9 +99,10 @@ export function movementRoutes(scenario: Scenario): Map<string, LngLat[]> {
 }
 
 /**
- * Movement legs as whole routes, with the days they run (`endDay` is the day after the last). The
- * map draws a leg in full once it is over; while it runs, the GPU units layer draws the part
- * travelled (see movingUnits), so nothing here changes with the date.
+ * Movement legs as whole routes, with the days they run (`endDay` is the day after the last), for
+ * hit-testing and the highlight of a hovered or selected leg. What is drawn by date (the part
+ * travelled, and the unit) is the GPU units layer's (see movingUnits): nothing here changes with
+ * the date, which keeps scrubbing cheap with 10,000 legs.
  */
 export function movementFeatures(scenario: Scenario, routes = movementRoutes(scenario)): FeatureCollection<LineString, MovementProps> {
   const colours = actorColours(scenario);
@@ -118,7 +119,10 @@ export function movementFeatures(scenario: Scenario, routes = movementRoutes(sce
  * One moving unit per movement leg for the GPU layer: its route, and when it passes each vertex
  * (from the start of the first day to the end of the last, in proportion to distance).
  */
-export function movingUnits(scenario: Scenario, routes = movementRoutes(scenario)): Array<{ path: LngLat[]; times: number[]; color: string }> {
+export function movingUnits(
+  scenario: Scenario,
+  routes = movementRoutes(scenario),
+): Array<{ path: LngLat[]; times: number[]; color: string; mode: 'sea' | 'air' | 'land' }> {
   const colours = actorColours(scenario);
   return scenario.movements.map((m) => {
     const path = routes.get(m.id)!;
@@ -127,7 +131,7 @@ export function movingUnits(scenario: Scenario, routes = movementRoutes(scenario
     const cumulative = [0];
     for (let i = 1; i < path.length; i++) cumulative.push(cumulative[i - 1]! + distance(path[i - 1]!, path[i]!));
     const total = cumulative.at(-1) || 1;
-    return { path, times: cumulative.map((d) => t0 + ((t1 - t0) * d) / total), color: colours.get(m.actorId)! };
+    return { path, times: cumulative.map((d) => t0 + ((t1 - t0) * d) / total), color: colours.get(m.actorId)!, mode: m.mode };
   });
 }
 
