@@ -1,0 +1,28 @@
+// Bare MapLibre baseline for the cold-load benchmark (bench/load-bench.ts). Plain JS, served as is.
+// Query: config=<URL of a bench/load-data.ts config>, w, h (map size in px), lng, lat, zoom (Sitmap's
+// opening camera). Builds the map from ONE style (basemap by URL, scenario sources inline, every
+// layer) with the same maplibre-gl 6 build from node_modules; sets window.__bareMap right after
+// construction (the benchmark's probe times the first `idle` with every layer present).
+import { Map, setWorkerUrl } from '/maplibre/maplibre-gl.mjs';
+
+setWorkerUrl('/maplibre/maplibre-gl-worker.mjs');
+
+const q = new URLSearchParams(location.search);
+const container = document.getElementById('map');
+container.style.width = `${Number(q.get('w'))}px`;
+container.style.height = `${Number(q.get('h'))}px`;
+
+const config = await (await fetch(q.get('config'))).json();
+const map = new Map({
+  container,
+  style: config.style,
+  center: [Number(q.get('lng')), Number(q.get('lat'))],
+  zoom: Number(q.get('zoom')),
+  minZoom: 1,
+  maxPitch: 0,
+  dragRotate: false,
+  attributionControl: { compact: true, customAttribution: config.attribution },
+});
+window.__bareMap = map;
+const raw = Uint8Array.from(atob(config.arrow.base64), (c) => c.charCodeAt(0));
+map.addImage(config.arrow.id, { width: config.arrow.width, height: config.arrow.height, data: raw }, { sdf: true, pixelRatio: 2 });

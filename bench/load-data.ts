@@ -1,0 +1,126 @@
+/**
+ * Fixtures of the bare-MapLibre page for the cold-load comparison (bench/bare-load.html): ONE
+ * style holding everything Sitmap shows at its first `idle` (no hash: the scenario's last day):
+ * the same basemap files (/basemap/countries.json and borders.json, fetched by URL, as Sitmap
+ * does), Sitmap's scenario sources with the FeatureCollections its map view builds at start
+ * (the app's own derive functions, inline in the style) and the same layers in the same order,
+ * with the same filters (including the global `day` state and the relation-type filter), plus the
+ * @font-face rules of the built app (Inter) so labels use the same font. Only Sitmap's custom
+ * WebGL moving-units layer is left out: on the last day no unit is under way, so it draws nothing.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import type { FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Scenario } from '../src/scenario/schema.ts';
+import { RELATION_TYPES } from '../src/scenario/constants.ts';
+import {
+  actorFeatures,
+  areaFeatures,
+  movementFeatures,
+  movementRoutes,
+  placeFeatures,
+  positionFeatures,
+  relationFeatures,
+} from '../src/scenario/derive/features.ts';
+import { dayOf } from '../src/scenario/derive/time.ts';
+import { basemapStyle } from '../src/map/basemap-style.ts';
+import { arrowImage } from '../src/map/arrow-image.ts';
+import {
+  ARROW_IMAGE,
+  DAY_STATE,
+  HOLDS,
+  SOURCE,
+  actorLabels,
+  actorMarkers,
+  areaFill,
+  areaOutline,
+  bordersLayer,
+  movementHit,
+  movementLines,
+  placeDots,
+  placeLabels,
+  positionLabels,
+  positionMarkers,
+  relationArrows,
+  relationHit,
+  relationLines,
+  territoryFill,
+  territoryOutline,
+} from '../src/map/layers/scenario-layers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+export const LOAD_DIR = join(ROOT, 'bench', 'fixtures', 'load');
+export const LOAD_URL = '/bench-fixtures/load';
+
+export interface LoadConfig {
+  style: StyleSpecification;
+  arrow: { id: string; width: number; height: number; base64: string };
+  attribution: string;
+  /** Ids of every layer, in order: the page's first `idle` counts once all of them are in the style. */
+  layerIds: string[];
+  /** Features per scenario source (to check against Sitmap's own sources at run time). */
+  featureCounts: Record<string, number>;
+}
+
+/** Sitmap's map style at start for `scenario` on its last day, as one style object. */
+export function loadConfig(scenario: Scenario): LoadConfig {
+  const date = scenario.span.end;
+  const visible = (spec: LayerSpecification): LayerSpecification =>
+    spec.type === 'background' ? spec : ({ ...spec, layout: { ...(spec as { layout?: object }).layout, visibility: 'visible' } } as LayerSpecification);
+  const tints = scenario.actors.flatMap((a): Array<[string, string]> => (a.iso3 ? [[a.iso3, a.color]] : []));
+  const shownTypes = ['all', ['in', ['get', 'type'], ['literal', [...RELATION_TYPES]]], HOLDS] as FilterSpecification;
+  const data: Record<string, FeatureCollection> = {
+    [SOURCE.areas]: areaFeatures(scenario),
+    [SOURCE.relations]: relationFeatures(scenario),
+    [SOURCE.movements]: movementFeatures(scenario, movementRoutes(scenario)),
+    [SOURCE.places]: placeFeatures(scenario),
+    [SOURCE.positions]: positionFeatures(scenario, date),
+    [SOURCE.actors]: actorFeatures(scenario),
+  };
+  const base = basemapStyle({ countries: '/basemap/countries.json', borders: '/basemap/borders.json' });
+  const sources: Record<string, SourceSpecification> = { ...base.sources };
+  for (const [id, fc] of Object.entries(data)) sources[id] = { type: 'geojson', data: fc, promoteId: 'id' } as SourceSpecification;
+  // The same order as map-view.tsx renders them (React adds them in tree order).
+  const layers: LayerSpecification[] = [
+    ...base.layers,
+    territoryFill(tints),
+    territoryOutline(tints),
+    bordersLayer,
+    areaFill,
+    areaOutline,
+    ...relationLines,
+    { ...relationArrows, filter: shownTypes },
+    { ...relationHit, filter: shownTypes },
+    ...movementLines,
+    movementHit,
+    placeDots,
+    placeLabels,
+    positionMarkers,
+    positionLabels,
+    actorMarkers,
+    actorLabels,
+  ].map((l) => (['water', 'land', 'borders', 'actor-markers', 'actor-labels'].includes(l.id) ? l : visible(l)));
+  const style: StyleSpecification = { ...base, sources, layers, state: { [DAY_STATE]: { default: Math.floor(dayOf(date)) } } } as StyleSpecification;
+  const arrow = arrowImage();
+  return {
+    style,
+    arrow: { id: ARROW_IMAGE, width: arrow.width, height: arrow.height, base64: Buffer.from(arrow.data).toString('base64') },
+    attribution: 'Natural Earth · GeoNames',
+    layerIds: layers.map((l) => l.id),
+    featureCounts: Object.fromEntries(Object.entries(data).map(([id, fc]) => [id, fc.features.length])),
+  };
+}
+
+/** Writes <key>.json (the config) and fonts.css (the built app's @font-face rules) under bench/fixtures/load/. */
+export function writeLoadFixtures(key: string, scenario: Scenario, distDir: string): { url: string; config: LoadConfig } {
+  mkdirSync(LOAD_DIR, { recursive: true });
+  const config = loadConfig(scenario);
+  writeFileSync(join(LOAD_DIR, `${key}.json`), JSON.stringify(config));
+  const assets = join(distDir, 'assets');
+  const css = readdirSync(assets).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(assets, f), 'utf8')).join('\n');
+  const faces = css.match(/@font-face\{[^}]*\}/g) ?? [];
+  if (!faces.length) throw new Error(`no @font-face rules found in ${assets}/*.css`);
+  writeFileSync(join(LOAD_DIR, 'fonts.css'), faces.join('\n'));
+  return { url: `${LOAD_URL}/${key}.json`, config };
+}

@@ -1,0 +1,171 @@
+/**
+ * Diagnosis for the load benchmark (bench/load-bench.ts): where the main thread's time goes in a
+ * cold load and in a click on an actor. Not part of `npm run bench:load`; run it when a target is
+ * missed:
+ *
+ *   npx tsx bench/profile-load.ts [kursk] [scale-100] [scale-1000] [scale-10000] [click] [--clicks 6]
+ *
+ * Builds a readable copy of the app (bench/vite.profile.config.ts: unminified, MapLibre's dev
+ * build) into bench/fixtures/dist-profile-load, then records main-thread CPU profiles (CDP
+ * Profiler, 500 µs sampling) of: a cold load of `/` (kursk) or `/?scenario=…scale-N.json`, from
+ * navigation to the first map `idle`; and `click`: clicks on actor buttons (each after the map
+ * is idle), profiled from just before the click to the end of the frame after the panel shows.
+ * Prints per profile the time by bucket (app code, React, MapLibre, GC, …) and the top functions
+ * by self and total time; writes the report to bench/fixtures/profile-load-report.md and the
+ * profiles to bench/fixtures/profile-load-<name>.cpuprofile (open them in Chromium's DevTools).
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchBrowser } from '../e2e/harness.ts';
+import { startServer } from '../e2e/server.ts';
+import { SCALE_SIZES, scaleFile, scaleUrl, writeScaleFixtures } from './generate-scale.ts';
+import { VIEWPORT, log, outside } from './lib.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const FIXTURES = join(ROOT, 'bench', 'fixtures');
+const DIST = join(FIXTURES, 'dist-profile-load');
+const argv = process.argv.slice(2);
+const clicksIdx = argv.indexOf('--clicks');
+const CLICKS = clicksIdx >= 0 ? Number(argv[clicksIdx + 1]) : 6;
+const wanted = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--clicks');
+const CASES = wanted.length ? wanted : ['kursk', 'scale-100', 'click'];
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+
+/** Which part of the code a frame belongs to, from its URL and name. */
+function bucket(n: ProfileNode): string {
+  const { url, functionName } = n.callFrame;
+  if (!url) return functionName.startsWith('(') ? functionName : '(native / browser)';
+  if (/maplibre-[\w-]+\.js/.test(url)) return 'MapLibre (main thread)';
+  if (/\/assets\/index-[\w-]+\.js/.test(url)) return 'app chunk (app code, React, zustand, turf)';
+  if (/load-[\w-]+\.js/.test(url)) return 'validator (zod) on the main thread';
+  return url.replace(/^https?:\/\/[^/]+/, '');
+}
+
+function summarise(profile: Profile, top = 25): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() || ''}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`.trim();
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const buckets = new Map<string, number>();
+  let sum = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    sum += us;
+    const n = byId.get(id)!;
+    self.set(name(n), (self.get(name(n)) ?? 0) + us);
+    buckets.set(bucket(n), (buckets.get(bucket(n)) ?? 0) + us);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = name(byId.get(cur)!);
+      if (!seen.has(k)) total.set(k, (total.get(k) ?? 0) + us);
+      seen.add(k);
+    }
+  });
+  const ms = (us: number) => (us / 1000).toFixed(0).padStart(6);
+  const list = (m: Map<string, number>, k = top) => [...m].sort((x, y) => y[1] - x[1]).slice(0, k).map(([key, v]) => `${ms(v)} ms ${((100 * v) / sum).toFixed(1).padStart(5)} %  ${key}`);
+  return [
+    `main thread, ${(sum / 1000).toFixed(0)} ms sampled (idle included)`,
+    '',
+    'by bucket (self time):',
+    ...list(buckets, 12),
+    '',
+    'self time:',
+    ...list(self),
+    '',
+    'total time (with callees):',
+    ...list(total),
+  ];
+}
+
+async function startProfiler(cdp: CDPSession) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+}
+async function stopProfiler(cdp: CDPSession, name: string): Promise<Profile> {
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  writeFileSync(join(FIXTURES, `profile-load-${name}.cpuprofile`), JSON.stringify(profile));
+  return profile;
+}
+
+async function mapIdle(page: Page) {
+  await page.waitForFunction(() => !!window.__sitmapMap, null, { timeout: 240_000, polling: 100 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__sitmapMap!;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+async function main() {
+  log('building a readable copy of the app into bench/fixtures/dist-profile-load…');
+  execSync('npx vite build --config bench/vite.profile.config.ts', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (CASES.some((c) => c.startsWith('scale-')) && !SCALE_SIZES.every((n) => existsSync(scaleFile(n)))) writeScaleFixtures();
+  mkdirSync(FIXTURES, { recursive: true });
+  const server = await startServer({ root: DIST, mounts: { '/bench-fixtures/': FIXTURES } });
+  const browser = await launchBrowser();
+  const report: string[] = ['# Load profile (bench/profile-load.ts)', '', `Cases: ${CASES.join(', ')}; readable build (unminified, maplibre-gl-dev); viewport ${VIEWPORT.width}×${VIEWPORT.height}.`, ''];
+  try {
+    for (const c of CASES) {
+      const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, reducedMotion: 'no-preference' });
+      context.on('request', (r) => {
+        if (!/^(data|blob):|^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(r.url())) outside.push(r.url());
+      });
+      await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+      const page = await context.newPage();
+      // A same-origin page first, so the profiler's session survives the navigation to the app.
+      await page.goto(`${server.url}/basemap/README.md`);
+      const cdp = await context.newCDPSession(page);
+      if (c === 'click') {
+        await page.goto(`${server.url}/`);
+        await mapIdle(page);
+        const actors = await page.$$eval('nav[aria-label="Scenario contents"] button[data-kind="actor"]', (bs) => bs.map((b) => b.getAttribute('data-id')!));
+        await startProfiler(cdp);
+        for (let i = 0; i < CLICKS; i++) {
+          const id = actors[i % actors.length]!;
+          const button = page.locator(`nav[aria-label="Scenario contents"] button[data-kind="actor"][data-id="${id}"]`);
+          await button.hover();
+          await mapIdle(page);
+          await button.click();
+          await page.locator(`aside.details[data-id="${id}"]`).waitFor();
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          await mapIdle(page);
+        }
+        const profile = await stopProfiler(cdp, 'click');
+        report.push(`## ${CLICKS} clicks on actor buttons (hover, idle, click, panel shown, idle; all profiled)`, '', '```', ...summarise(profile), '```', '');
+      } else {
+        const path = c === 'kursk' ? '/' : `/?scenario=${scaleUrl(Number(c.replace('scale-', '')))}`;
+        await startProfiler(cdp);
+        const t0 = Date.now();
+        await page.goto(`${server.url}${path}`);
+        await mapIdle(page);
+        const ms = Date.now() - t0;
+        const profile = await stopProfiler(cdp, c);
+        report.push(`## Cold load of ${path} (to the first idle after the map exists: ${ms} ms wall)`, '', '```', ...summarise(profile), '```', '');
+      }
+      log(`profiled ${c}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (outside.length) report.push(`**Requests outside 127.0.0.1: ${outside.join(', ')}**`);
+  writeFileSync(join(FIXTURES, 'profile-load-report.md'), report.join('\n'));
+  process.stdout.write(report.join('\n'));
+}
+
+await main();

@@ -1,0 +1,204 @@
+/**
+ * Diagnosis for the playback benchmark: where a playback frame's time goes. Not part of
+ * `npm run bench:time`; run it when a target is missed:
+ *
+ *   npx tsx bench/profile-playback.ts [kursk|generated ...] [--seconds 4]
+ *
+ * Builds an unminified copy of the app into bench/fixtures/dist-profile (so a CPU profile names
+ * functions), then for each scenario at its playback start date:
+ *  1. frame times of the map redrawing every frame (a triggerRepaint loop, nothing playing) with
+ *     parts switched on and off: nothing of the movements, route lines only, moving units only,
+ *     both; and the units layer cut (page-side, a prototype of the proposed fix) to the route
+ *     segments a unit can be on within a day of the time shown;
+ *  2. playback at 1 week/s against the ceiling, as the benchmark does, with and without that cut;
+ *  3. a main-thread CPU profile (CDP) of playback, summarised by function (self and total time),
+ *     written in full to bench/fixtures/profile-<scenario>.cpuprofile (open it in DevTools).
+ * Prints a report to stdout and writes it to bench/fixtures/profile-report.md.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, waitForMapIdle } from '../e2e/harness.ts';
+import { startServer } from '../e2e/server.ts';
+import { writeGeneratedScenario } from './generate-scenario.ts';
+import { deltas, drainGpu, f1, f2, log, median, openSitmap, outside, pct, recordFrames, scrubSitmap, setMovements } from './lib.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const FIXTURES = join(ROOT, 'bench', 'fixtures');
+const DIST = join(FIXTURES, 'dist-profile');
+const argv = process.argv.slice(2);
+const secIdx = argv.indexOf('--seconds');
+const SECONDS = secIdx >= 0 ? Number(argv[secIdx + 1]) : 4;
+const wanted = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--seconds');
+const CASES = [
+  { key: 'kursk', path: '/', start: '2024-10-01' },
+  { key: 'generated', path: '/?scenario=/bench-fixtures/generated-10k.json', start: '2024-08-01' },
+].filter((c) => !wanted.length || wanted.includes(c.key));
+
+const MOVEMENT_LINE_LAYERS = ['movement-sea', 'movement-air', 'movement-land', 'movement-arrows', 'movement-hit'];
+const UNITS = `window.__sitmapMap.style._layers['moving-units'].implementation`;
+
+/** Frame intervals (ms) of the map redrawing every frame for SECONDS (at least 5 intervals). */
+async function redraw(page: Page): Promise<number[]> {
+  await waitForMapIdle(page, 180_000);
+  await drainGpu(page);
+  return deltas((await recordFrames(page, 'ceiling', SECONDS * 1000, 5)).renders);
+}
+
+const row = (name: string, fr: number[], ref?: number[]) =>
+  `| ${name} | ${fr.length} | ${f1(median(fr))} | ${f1(pct(fr, 0.95))} | ${ref ? f2(pct(fr, 0.95) / pct(ref, 0.95)) : '1.00'} |`;
+
+/**
+ * Prototype of the fix, applied page-side to the running app (src/ is not changed): the units
+ * layer keeps all its instances but uploads only the segments a unit (or its trail) can be on
+ * within [day - 1, day + 2) of the time shown, rebuilt when the day changes.
+ */
+async function cutUnitsToDay(page: Page): Promise<{ all: number; kept: number }> {
+  return page.evaluate(`(() => {
+    const l = ${UNITS};
+    if (!(l.instances instanceof Float32Array) || typeof l.count !== 'number') throw new Error('the units layer has changed: no instances/count to cut');
+    const all = l.instances, n = l.count, per = all.length / n;
+    // Instance layout: from.xy, to.xy, times.xy (4, 5), colour, [end of the leg (9), for the trail].
+    const endOf = (i) => (per >= 10 ? all[i * per + 9] : all[i * per + 5]);
+    let day = NaN;
+    const cut = (t) => {
+      const d = Math.floor(t - l.origin);
+      if (d === day) return;
+      day = d;
+      const keep = [];
+      for (let i = 0; i < n; i++) {
+        if (all[i * per + 4] < d + 2 && endOf(i) > d - 1) for (let k = 0; k < per; k++) keep.push(all[i * per + k]);
+      }
+      l.instances = new Float32Array(keep); l.count = keep.length / per; l.dirty = true;
+    };
+    const setTime = l.setTime.bind(l);
+    l.setTime = (t) => { cut(t); setTime(t); };
+    cut(l.time);
+    l.map && l.map.triggerRepaint();
+    return { all: n, kept: l.count };
+  })()`) as Promise<{ all: number; kept: number }>;
+}
+
+async function playbackVsCeiling(page: Page, start: string, runs = 3) {
+  const a: number[] = [];
+  const b: number[] = [];
+  await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('7');
+  for (let run = 0; run < runs; run++) {
+    await setMovements(page, false);
+    await drainGpu(page);
+    a.push(...deltas((await recordFrames(page, 'ceiling', SECONDS * 1000, 5)).renders));
+    await setMovements(page, true);
+    await drainGpu(page);
+    const rec = await recordFrames(page, 'playback', SECONDS * 1000, 5);
+    b.push(...deltas(rec.renders));
+    await waitForMapIdle(page, 180_000);
+    if (rec.endDate !== start) await scrubSitmap(page, start);
+  }
+  return { a, b };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+function summarise(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, top = 30): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() || ''}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`.trim();
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let sum = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    sum += us;
+    const n = byId.get(id)!;
+    self.set(name(n), (self.get(name(n)) ?? 0) + us);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = name(byId.get(cur)!);
+      if (!seen.has(k)) total.set(k, (total.get(k) ?? 0) + us);
+      seen.add(k);
+    }
+  });
+  const ms = (us: number) => (us / 1000).toFixed(0).padStart(6);
+  const list = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]).slice(0, top).map(([k, v]) => `${ms(v)} ms ${((100 * v) / sum).toFixed(1).padStart(5)} %  ${k}`);
+  return [`main thread, ${(sum / 1000).toFixed(0)} ms sampled`, '', 'self time:', ...list(self), '', 'total time (with callees):', ...list(total)];
+}
+
+async function main() {
+  log('building an unminified copy of the app into bench/fixtures/dist-profile…');
+  execSync(`npx vite build --minify false --outDir ${DIST} --emptyOutDir`, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(join(FIXTURES, 'generated-10k.json'))) writeGeneratedScenario();
+  mkdirSync(FIXTURES, { recursive: true });
+  const server = await startServer({ root: DIST, mounts: { '/bench-fixtures/': FIXTURES } });
+  const browser = await launchBrowser();
+  const report: string[] = [`# Playback profile (${new Date().toISOString().slice(0, 16)} UTC, ${SECONDS} s per condition)`, ''];
+  try {
+    for (const c of CASES) {
+      log(`${c.key}: redraw with parts on and off`);
+      const { context, page } = await openSitmap(browser, server.url, c.path, c.start);
+      const count = (await page.evaluate(`${UNITS}.count`)) as number;
+      report.push(`## ${c.key} at ${c.start}`, '', `Units layer: ${count.toLocaleString('en')} instances (one per route segment of every unit).`, '');
+      report.push('### Redrawing every frame, nothing playing', '', '| what is drawn | frames | median ms | p95 ms | p95 / ceiling |', '|---|---:|---:|---:|---:|');
+      await setMovements(page, false);
+      const ceiling = await redraw(page);
+      report.push(row('ceiling: Movements off', ceiling));
+      await setMovements(page, true);
+      report.push(row('Movements on: route lines + units', await redraw(page), ceiling));
+      await page.evaluate(`${UNITS}.setVisible(false)`);
+      report.push(row('route lines only (units layer hidden)', await redraw(page), ceiling));
+      await page.evaluate(`(() => { ${UNITS}.setVisible(true); for (const id of ${JSON.stringify(MOVEMENT_LINE_LAYERS)}) window.__sitmapMap.setLayoutProperty(id, 'visibility', 'none'); })()`);
+      report.push(row('units only (route line layers hidden)', await redraw(page), ceiling));
+      const kept = await cutUnitsToDay(page);
+      report.push(row(`units only, cut to the day (${kept.kept.toLocaleString('en')} of ${kept.all.toLocaleString('en')} instances)`, await redraw(page), ceiling));
+      await context.close();
+
+      for (const cut of [false, true]) {
+        log(`${c.key}: playback vs ceiling${cut ? ', units cut to the day' : ''}`);
+        const s = await openSitmap(browser, server.url, c.path, c.start);
+        if (cut) await cutUnitsToDay(s.page);
+        const cdp = await s.context.newCDPSession(s.page);
+        const { a, b } = await playbackVsCeiling(s.page, c.start, 2);
+        // One more playback under the CPU profiler.
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+        await cdp.send('Profiler.start');
+        const rec = await recordFrames(s.page, 'playback', SECONDS * 1000, 5);
+        const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof summarise>[0] };
+        const file = join(FIXTURES, `profile-${c.key}${cut ? '-cut' : ''}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        report.push(
+          '',
+          `### Playback at 1 week/s vs ceiling${cut ? ', units cut to the day (prototype fix)' : ', as built'}`,
+          '',
+          '| condition | frames | median ms | p95 ms | p95 / ceiling |',
+          '|---|---:|---:|---:|---:|',
+          row('A ceiling', a),
+          row('B playback', b, a),
+          '',
+          `Profiled playback: ${rec.startDate} → ${rec.endDate}, ${rec.renders.length} frames in ${f1(rec.elapsed)} ms; profile in ${file.replace(ROOT + '/', '')}.`,
+          '',
+          '```',
+          ...summarise(profile),
+          '```',
+        );
+        await s.context.close();
+      }
+      report.push('');
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (outside.length) report.push(`**${outside.length} request(s) outside 127.0.0.1 were aborted.**`);
+  const text = report.join('\n');
+  writeFileSync(join(FIXTURES, 'profile-report.md'), text);
+  process.stdout.write(`${text}\n`);
+}
+
+
+await main();
