@@ -4,7 +4,8 @@
  * Sitmap shows on that date (from the app's derive functions), so the bare page only has to call
  * `setData`. Written to bench/fixtures/bare/<key>/ (config.json + <date>.json).
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { writeAtomic } from './lib.ts';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
@@ -195,8 +196,8 @@ export function writeBareFixtures(key: string, scenario: Scenario, dates: string
   const dir = join(BARE_DIR, key);
   mkdirSync(dir, { recursive: true });
   const routes = movementRoutes(scenario);
-  writeFileSync(join(dir, 'config.json'), JSON.stringify(bareConfig(scenario, dates)));
-  for (const date of dates) writeFileSync(join(dir, `${date}.json`), JSON.stringify(bareDay(scenario, date, routes)));
+  writeAtomic(join(dir, 'config.json'), JSON.stringify(bareConfig(scenario, dates)));
+  for (const date of dates) writeAtomic(join(dir, `${date}.json`), JSON.stringify(bareDay(scenario, date, routes)));
   return `/bench-fixtures/bare/${key}`;
 }
 
@@ -207,5 +208,5 @@ export function writeBareFonts(distDir: string): void {
   const faces = css.match(/@font-face\{[^}]*\}/g) ?? [];
   if (!faces.length) throw new Error('no @font-face rules found in dist/assets/*.css');
   mkdirSync(BARE_DIR, { recursive: true });
-  writeFileSync(join(BARE_DIR, 'fonts.css'), faces.join('\n'));
+  writeAtomic(join(BARE_DIR, 'fonts.css'), faces.join('\n'));
 }

@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/generate-scenario.ts            (or: npm run bench -- generate)
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import { SCHEMA_VERSION, type Scenario } from '../src/scenario/schema.ts';
@@ -153,7 +153,10 @@ export function writeGeneratedScenario(): string {
     throw new Error(`the generated scenario is invalid (${checked.problems.length} problems):\n${list}`);
   }
   mkdirSync(FIXTURES, { recursive: true });
-  writeFileSync(GENERATED, text);
+  // Through a temporary name: another benchmark may be reading the file right now.
+  const tmp = `${GENERATED}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, GENERATED);
   return GENERATED;
 }
 

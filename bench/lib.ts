@@ -1,5 +1,6 @@
 /** Shared by the benchmark scripts: page set-up on 127.0.0.1, frame recording, scrubbing, statistics. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { renameSync, writeFileSync } from 'node:fs';
 import { waitForMapIdle } from '../e2e/harness.ts';
 
 declare global {
@@ -187,9 +188,32 @@ export async function drainGpu(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Checks or unchecks the legend's "Movements" box with a DOM click (Playwright's own click waits
+ * for the element to be stable over animation frames, which can take minutes when a frame takes
+ * seconds), then waits for the map's idle.
+ */
 export async function setMovements(page: Page, on: boolean) {
-  await page.getByRole('checkbox', { name: 'Movements', exact: true }).setChecked(on);
-  await waitForMapIdle(page, 120_000);
+  await page.evaluate((on) => {
+    const box = [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((b) => b.closest('label')?.textContent?.trim() === 'Movements');
+    if (!box) throw new Error('no "Movements" checkbox in the legend');
+    if (box.checked !== on) box.click();
+  }, on);
+  await waitForMapIdle(page, 300_000);
+}
+
+/** Selects a playback speed (days per second) in the "Playback speed" box, without waiting for animation frames. */
+export async function setSpeed(page: Page, speed: string) {
+  const select = page.getByRole('combobox', { name: 'Playback speed' });
+  if ((await select.inputValue()) === speed) return;
+  await select.selectOption(speed, { force: true, timeout: 300_000 });
+}
+
+/** Writes a file through a temporary name, so a concurrent reader never sees half of it. */
+export function writeAtomic(file: string, text: string) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
 }
 
 export function log(msg: string) {

@@ -9,6 +9,7 @@
  *                                                       (the other sections of load.md are kept from before)
  *   npm run bench:load -- --runs 12 --scale-runs 5 --node-runs 7 --clicks 28 --steps 1000
  *   npm run bench:load -- --build | --skip-build        (default: build only when dist/ is older than the sources)
+ *   npm run bench:load -- --only cold --diagnose        cold load with a third page, C (see bench/README.md)
  *
  * The built app is copied to bench/fixtures/load-dist first and served from there, so a rebuild by
  * another benchmark running at the same time cannot change it under this one.
@@ -63,6 +64,8 @@ const SCALE_RUNS = Math.max(1, Number(opt('scale-runs', '5')));
 const NODE_RUNS = Math.max(1, Number(opt('node-runs', '7')));
 const CLICKS = Math.max(2, Number(opt('clicks', '21')));
 const STEPS = Math.max(2, Number(opt('steps', '1000')));
+/** Cold load: also C, the bare page adding the scenario after the map's `load`, as Sitmap does (diagnosis). */
+const DIAGNOSE = argv.includes('--diagnose');
 const COMMAND = `npm run bench:load${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
 const only = (s: Section) => `npm run bench:load -- --only ${s}`;
 
@@ -201,6 +204,8 @@ interface LoadSample {
   docEnd: number;
   /** → the MapLibre main script's response ended. */
   jsEnd: number;
+  /** → the scenario (Sitmap) or the style config (bare) was requested. */
+  dataStart: number;
   /** → the scenario (Sitmap) or the style config (bare) response ended. */
   dataEnd: number;
   /** → MapLibre's worker script was requested (≈ the Map was constructed). */
@@ -288,6 +293,7 @@ async function coldLoadOnce(
         set: P.t.set ?? NaN,
         docEnd: nav?.responseEnd ?? NaN,
         jsEnd: find(/\/maplibre-(?!gl-worker)[\w-]+\.js$|\/maplibre-gl\.mjs$/)?.responseEnd ?? NaN,
+        dataStart: find(/scenario-[\w-]+\.json$|\/bench-fixtures\/(scale-\d+|load\/[\w-]+)\.json$/)?.startTime ?? NaN,
         dataEnd: find(/scenario-[\w-]+\.json$|\/bench-fixtures\/(scale-\d+|load\/[\w-]+)\.json$/)?.responseEnd ?? NaN,
         workerStart: find(/maplibre-gl-worker/)?.startTime ?? NaN,
         fontsEnd: fonts.length ? Math.max(...fonts) : NaN,
@@ -356,8 +362,8 @@ function basemapFeatures(name: string): number {
   return basemapCounts.get(name)!;
 }
 
-function bareUrl(configUrl: string, cam: Camera): string {
-  const q = new URLSearchParams({ config: configUrl, w: String(cam.width), h: String(cam.height), lng: String(cam.lng), lat: String(cam.lat), zoom: String(cam.zoom) });
+function bareUrl(configUrl: string, cam: Camera, split = false): string {
+  const q = new URLSearchParams({ config: configUrl, w: String(cam.width), h: String(cam.height), lng: String(cam.lng), lat: String(cam.lat), zoom: String(cam.zoom), ...(split ? { split: '1' } : {}) });
   return `/bench/bare-load.html?${q}`;
 }
 
@@ -376,18 +382,21 @@ async function benchCold(base: string, config: LoadConfig, configUrl: string, ca
   const load0 = os.loadavg();
   // Warm-up (not recorded): one load of each, so the first recorded one pays no first-time cost
   // of the browser process (GPU process start, shader cache) that the others do not.
-  await coldLoad(base, '/', 'sitmap', expected);
-  await coldLoad(base, bareUrl(configUrl, cam), 'bare', expected);
+  const kinds = DIAGNOSE ? (['sitmap', 'bare', 'split'] as const) : (['sitmap', 'bare'] as const);
+  const url = (kind: (typeof kinds)[number]) => (kind === 'sitmap' ? '/' : bareUrl(configUrl, cam, kind === 'split'));
+  for (const kind of kinds) await coldLoad(base, url(kind), kind, expected);
   const samples: LoadSample[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const order = run % 2 === 0 ? (['sitmap', 'bare'] as const) : (['bare', 'sitmap'] as const);
+    // Rotate who goes first: A B (C), B (C) A, …
+    const k = run % kinds.length;
+    const order = [...kinds.slice(k), ...kinds.slice(0, k)];
     const got: Record<string, LoadSample> = {};
     for (const kind of order) {
-      const { sample } = await coldLoad(base, kind === 'sitmap' ? '/' : bareUrl(configUrl, cam), kind, expected);
+      const { sample } = await coldLoad(base, url(kind), kind, expected);
       samples.push(sample);
       got[kind] = sample;
     }
-    log(`  cold run ${run + 1}/${RUNS} (${order.join(' → ')}): Sitmap ${f1(got.sitmap!.idle)} ms, bare ${f1(got.bare!.idle)} ms, ratio ${f2(got.sitmap!.idle / got.bare!.idle)}`);
+    log(`  cold run ${run + 1}/${RUNS} (${order.join(' → ')}): ${order.map((kind) => `${kind} ${f1(got[kind]!.idle)} ms`).join(', ')}, ratio ${f2(got.sitmap!.idle / got.bare!.idle)}`);
   }
   return { runs: RUNS, camera: cam, check, samples, load0, load1: os.loadavg() };
 }
@@ -402,9 +411,10 @@ function coldSection(r: ColdResult): string {
     const v = xs.map((x) => x.idle);
     return `| ${name} | ${v.length} | **${f1(median(v))}** | ${f1(pct(v, 0.25))}–${f1(pct(v, 0.75))} | ${minMax(v)} |`;
   };
+  const c = of('split');
   const phase = (label: string, key: keyof LoadSample, note: string) => {
     const m = (xs: LoadSample[]) => median(xs.map((x) => x[key] as number).filter(Number.isFinite));
-    return `| ${label} | ${f1(m(s))} | ${f1(m(b))} | ${f1(m(s) - m(b))} | ${note} |`;
+    return `| ${label} | ${f1(m(s))} | ${f1(m(b))} | ${f1(m(s) - m(b))} |${c.length ? ` ${f1(m(c))} |` : ''} ${note} |`;
   };
   const m = (xs: LoadSample[], k: keyof LoadSample) => median(xs.map((x) => x[k] as number).filter(Number.isFinite));
   // Sitmap's phases, from the medians (ms after navigation start).
@@ -429,15 +439,17 @@ function coldSection(r: ColdResult): string {
     '|---|---:|---:|---:|---:|',
     row('A Sitmap', s),
     row('B bare MapLibre', b),
+    ...(c.length ? [row('C (diagnosis) bare, scenario sources and layers added in the `load` event', c)] : []),
     '',
     `**median(A) / median(B) = ${f2(ratio)} → ${verdict(ratio <= TARGET.coldRatio)}** (target ≤ ${TARGET.coldRatio}). Per-pair ratios (A and B of the same run): median ${f2(median(pairs))}, range ${minMax(pairs, f2)}.`,
     '',
     'Where the time goes (medians, ms after navigation start):',
     '',
-    '| milestone | A Sitmap | B bare | A − B | what it is |',
-    '|---|---:|---:|---:|---|',
+    `| milestone | A Sitmap | B bare | A − B |${c.length ? ' C bare, scenario added on `load` |' : ''} what it is |`,
+    `|---|---:|---:|---:|${c.length ? '---:|' : ''}---|`,
     phase('document received', 'docEnd', 'HTML response end'),
     phase('MapLibre script received', 'jsEnd', 'A: dist/assets/maplibre-*.js (module preload); B: node_modules maplibre-gl.mjs'),
+    phase('data requested', 'dataStart', 'A: the app requests its scenario once its JS has run (React effect); B: bare-load.js once maplibre-gl.mjs is evaluated'),
     phase('data received', 'dataEnd', 'A: dist/assets/scenario-*.json, fetched by the app once its JS runs; B: the style config'),
     phase('map constructed', 'workerStart', "≈ MapLibre's worker script requested (the Map constructor starts it)"),
     phase('fonts received', 'fontsEnd', 'last Inter .woff2'),
@@ -445,6 +457,12 @@ function coldSection(r: ColdResult): string {
     phase('**first idle with every layer**', 'idle', 'the figure above'),
     phase('main thread: long tasks before idle (ms)', 'longMs', 'sum of tasks ≥ 50 ms (Long Tasks API)'),
     '',
+    ...(c.length
+      ? [
+          `**Diagnosis (C, \`--diagnose\`):** C is B with one change, the order Sitmap uses: the map starts with the basemap only and the scenario's sources and layers are added in its \`load\` event (Sitmap's React tree renders them once \`onLoad\` has stored the map). median(C) / median(B) = ${f2(median(c.map((x) => x.idle)) / median(b.map((x) => x.idle)))}; median(A) / median(C) = ${f2(median(s.map((x) => x.idle)) / median(c.map((x) => x.idle)))}. So of A − B = ${f1(median(s.map((x) => x.idle)) - median(b.map((x) => x.idle)))} ms, adding the scenario after \`load\` accounts for C − B = ${f1(median(c.map((x) => x.idle)) - median(b.map((x) => x.idle)))} ms, and everything else Sitmap does (its JS before the map exists, the scenario fetched only once that runs, React, the moving-units layer, the WebGL2 probe) for A − C = ${f1(median(s.map((x) => x.idle)) - median(c.map((x) => x.idle)))} ms.`,
+          '',
+        ]
+      : []),
     `Intervals (A vs B): script received → map constructed ${f1(sPhases.construct - sPhases.js)} vs ${f1(bPhases.construct - bPhases.js)} ms; map constructed → \`load\` ${f1(sPhases.load - sPhases.construct)} vs ${f1(bPhases.load - bPhases.construct)} ms; \`load\` → first full idle ${f1(sPhases.idle - sPhases.load)} vs ${f1(bPhases.idle - bPhases.load)} ms.`,
     '',
   ];

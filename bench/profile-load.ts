@@ -3,13 +3,15 @@
  * cold load and in a click on an actor. Not part of `npm run bench:load`; run it when a target is
  * missed:
  *
- *   npx tsx bench/profile-load.ts [kursk] [scale-100] [scale-1000] [scale-10000] [click] [--clicks 6]
+ *   npx tsx bench/profile-load.ts [kursk] [scale-100] [scale-1000] [scale-10000] [click] [memory] [--clicks 6] [--steps 1001]
  *
  * Builds a readable copy of the app (bench/vite.profile.config.ts: unminified, MapLibre's dev
  * build) into bench/fixtures/dist-profile-load, then records main-thread CPU profiles (CDP
  * Profiler, 500 µs sampling) of: a cold load of `/` (kursk) or `/?scenario=…scale-N.json`, from
  * navigation to the first map `idle`; and `click`: clicks on actor buttons (each after the map
- * is idle), profiled from just before the click to the end of the frame after the panel shows.
+ * is idle), profiled from just before the click to the end of the frame after the panel shows;
+ * `memory`: heap snapshots (CDP) after the first selection change and after --steps more (`#actor=…`
+ * as in the benchmark, ending on the same actor), compared by constructor: what the heap gained.
  * Prints per profile the time by bucket (app code, React, MapLibre, GC, …) and the top functions
  * by self and total time; writes the report to bench/fixtures/profile-load-report.md and the
  * profiles to bench/fixtures/profile-load-<name>.cpuprofile (open them in Chromium's DevTools).
@@ -29,7 +31,9 @@ const DIST = join(FIXTURES, 'dist-profile-load');
 const argv = process.argv.slice(2);
 const clicksIdx = argv.indexOf('--clicks');
 const CLICKS = clicksIdx >= 0 ? Number(argv[clicksIdx + 1]) : 6;
-const wanted = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--clicks');
+const stepsIdx = argv.indexOf('--steps');
+const STEPS = stepsIdx >= 0 ? Number(argv[stepsIdx + 1]) : 1001;
+const wanted = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--clicks' && argv[i - 1] !== '--steps');
 const CASES = wanted.length ? wanted : ['kursk', 'scale-100', 'click'];
 
 interface ProfileNode {
@@ -87,6 +91,34 @@ function summarise(profile: Profile, top = 25): string[] {
   ];
 }
 
+/** Takes a heap snapshot over CDP and sums it by node type and constructor name: count and self size. */
+async function heapByConstructor(cdp: CDPSession): Promise<Map<string, { count: number; size: number }>> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+    strings: string[];
+  };
+  const f = snap.snapshot.meta.node_fields;
+  const types = snap.snapshot.meta.node_types[0];
+  const [iType, iName, iSize] = [f.indexOf('type'), f.indexOf('name'), f.indexOf('self_size')];
+  const out = new Map<string, { count: number; size: number }>();
+  for (let i = 0; i < snap.nodes.length; i += f.length) {
+    const type = types[snap.nodes[i + iType]!]!;
+    const name = type === 'object' || type === 'closure' || type === 'native' ? snap.strings[snap.nodes[i + iName]!]! : `(${type})`;
+    const key = `${name.slice(0, 60)} [${type}]`;
+    const o = out.get(key) ?? { count: 0, size: 0 };
+    o.count++;
+    o.size += snap.nodes[i + iSize]!;
+    out.set(key, o);
+  }
+  return out;
+}
+
 async function startProfiler(cdp: CDPSession) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -129,7 +161,55 @@ async function main() {
       // A same-origin page first, so the profiler's session survives the navigation to the app.
       await page.goto(`${server.url}/basemap/README.md`);
       const cdp = await context.newCDPSession(page);
-      if (c === 'click') {
+      if (c === 'memory') {
+        await page.goto(`${server.url}/`);
+        await mapIdle(page);
+        const actors = await page.$$eval('nav[aria-label="Scenario contents"] button[data-kind="actor"]', (bs) => bs.map((b) => b.getAttribute('data-id')!));
+        const steps = async (from: number, to: number) =>
+          page.evaluate(
+            async ({ from, to, actors }) => {
+              for (let s = from; s < to; s++) {
+                const id = actors[s % actors.length]!;
+                location.hash = `#actor=${id}`;
+                while (document.querySelector('aside.details')?.getAttribute('data-id') !== id) await new Promise((r) => setTimeout(r, 0));
+                if (s % 10 === 9) await new Promise((r) => requestAnimationFrame(r));
+              }
+            },
+            { from, to, actors },
+          );
+        const settle = async () => {
+          await mapIdle(page);
+          for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+        };
+        await cdp.send('HeapProfiler.enable');
+        await steps(0, 1);
+        await settle();
+        const used0 = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+        const a = await heapByConstructor(cdp);
+        const last = Math.ceil(STEPS / actors.length) * actors.length + 1;
+        await steps(1, last);
+        await settle();
+        const used1 = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+        const b = await heapByConstructor(cdp);
+        const keys = new Set([...a.keys(), ...b.keys()]);
+        const diff = [...keys]
+          .map((k) => ({ k, dc: (b.get(k)?.count ?? 0) - (a.get(k)?.count ?? 0), ds: (b.get(k)?.size ?? 0) - (a.get(k)?.size ?? 0), n: b.get(k)?.count ?? 0 }))
+          .sort((x, y) => y.ds - x.ds);
+        const total = (m: Map<string, { size: number }>) => [...m.values()].reduce((s2, v) => s2 + v.size, 0);
+        report.push(
+          `## Heap after the 1st selection change vs after ${last} (\`#actor=…\`, same actor shown; snapshots after 3 × GC)`,
+          '',
+          `Runtime.getHeapUsage: ${(used0 / 1048576).toFixed(2)} MB → ${(used1 / 1048576).toFixed(2)} MB (${(((used1 / used0) - 1) * 100).toFixed(1)} %). Snapshot self sizes: ${(total(a) / 1048576).toFixed(2)} MB → ${(total(b) / 1048576).toFixed(2)} MB.`,
+          '',
+          '```',
+          'Δ self size   Δ count   count after   constructor [node type]',
+          ...diff.slice(0, 30).map((d) => `${(d.ds / 1024).toFixed(1).padStart(9)} KB ${String(d.dc).padStart(9)} ${String(d.n).padStart(13)}   ${d.k}`),
+          '...',
+          ...diff.slice(-5).map((d) => `${(d.ds / 1024).toFixed(1).padStart(9)} KB ${String(d.dc).padStart(9)} ${String(d.n).padStart(13)}   ${d.k}`),
+          '```',
+          '',
+        );
+      } else if (c === 'click') {
         await page.goto(`${server.url}/`);
         await mapIdle(page);
         const actors = await page.$$eval('nav[aria-label="Scenario contents"] button[data-kind="actor"]', (bs) => bs.map((b) => b.getAttribute('data-id')!));

@@ -22,7 +22,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, waitForMapIdle } from '../e2e/harness.ts';
 import { startServer } from '../e2e/server.ts';
 import { writeGeneratedScenario } from './generate-scenario.ts';
-import { deltas, drainGpu, f1, f2, log, median, openSitmap, outside, pct, recordFrames, scrubSitmap, setMovements } from './lib.ts';
+import { deltas, drainGpu, f1, f2, log, median, openSitmap, outside, pct, recordFrames, scrubSitmap, setMovements, setSpeed } from './lib.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'bench', 'fixtures');
@@ -83,7 +83,7 @@ async function cutUnitsToDay(page: Page): Promise<{ all: number; kept: number }>
 async function playbackVsCeiling(page: Page, start: string, runs = 3) {
   const a: number[] = [];
   const b: number[] = [];
-  await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('7');
+  await setSpeed(page, '7');
   for (let run = 0; run < runs; run++) {
     await setMovements(page, false);
     await drainGpu(page);

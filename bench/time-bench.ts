@@ -8,7 +8,8 @@
  *
  * Flags: --runs N (default 5), --seconds S per playback condition (default 4), --skip-build,
  *        --only playback|scrub, --scenarios kursk|generated|kursk,generated, --extra (adds a late
- *        playback window on the generated scenario).
+ *        playback window on the generated scenario), --report-only (re-render the results of the last
+ *        run from bench/fixtures/time-bench-raw.json).
  */
 import { execSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,8 @@ import {
   drainGpu,
   scrubSitmap,
   setMovements,
+  setSpeed,
+  writeAtomic,
   type Mode,
   type ScrubTiming,
 } from './lib.ts';
@@ -46,7 +49,7 @@ const DIST = join(ROOT, 'dist');
 const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
 /** The copy of dist/ this run serves. */
-const APP = join(ROOT, 'bench', 'fixtures', 'time-dist');
+const APP = join(ROOT, 'bench', 'fixtures', `time-dist-${process.pid}`);
 const RAW = join(ROOT, 'bench', 'fixtures', 'time-bench-raw.json');
 
 // ---------- options ----------
@@ -121,7 +124,7 @@ interface PlaybackResult {
 async function benchPlayback(browser: Browser, base: string, sc: ScenarioCase, start: string, note: string): Promise<PlaybackResult> {
   const { context, page } = await openSitmap(browser, base, sc.path, start);
   const mapSize = await page.evaluate(() => ({ width: window.__sitmapMap!.getCanvas().width, height: window.__sitmapMap!.getCanvas().height }));
-  await page.getByRole('combobox', { name: 'Playback speed' }).selectOption(PLAYBACK_SPEED);
+  await setSpeed(page, PLAYBACK_SPEED);
   const runs: PlaybackRun[] = [];
   const measure = async (mode: Mode, ms: number, minFrames: number) => {
     await setMovements(page, mode === 'playback');
@@ -333,7 +336,7 @@ function meaning(playback: PlaybackResult[], scrub: ScrubResult[]): string[] {
         (worst <= SCRUB_TARGET ? ' Showing a date costs about what MapLibre itself needs to draw that data.' : ''),
     );
   }
-  out.push('', 'Where a target is missed, bench/DIAGNOSIS.md says what the time goes to and what would fix it.');
+  out.push('', 'Where a target is missed, the diagnosis (bench/results/time-diagnosis.md, `npx tsx bench/profile-playback.ts`) says what the time goes to and what would fix it.');
   return out;
 }
 
@@ -345,15 +348,20 @@ interface RunState {
   playback: PlaybackResult[];
   scrub: ScrubResult[];
   failures: string[];
+  /** Set when re-rendering a finished run from its raw figures (--report-only). */
+  finished?: Date;
+  load1?: number[];
+  command?: string;
 }
 
 /** Writes the raw figures and bench/results/time.md, then re-assembles bench/RESULTS.md. Called after every section. */
 async function report(st: RunState, final: boolean) {
-  const finished = new Date();
-  const load1 = os.loadavg();
+  const finished = st.finished ?? new Date();
+  const load1 = st.load1 ?? os.loadavg();
+  const command = st.command ?? `npm run bench:time${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
   const info = st.info;
   mkdirSync(join(ROOT, 'bench', 'fixtures'), { recursive: true });
-  writeFileSync(RAW, JSON.stringify({ started: st.started, finished, info, options: { RUNS, SECONDS }, playback: st.playback, scrub: st.scrub, failures: st.failures, outside, pageErrors }, null, 1));
+  writeAtomic(RAW, JSON.stringify({ started: st.started, finished, load0: st.load0, load1, command, info, options: { RUNS, SECONDS }, playback: st.playback, scrub: st.scrub, failures: st.failures, outside, pageErrors }, null, 1));
   const md = [
     '# Sitmap time benchmark: results',
     '',
@@ -372,7 +380,7 @@ async function report(st: RunState, final: boolean) {
         ]
       : []),
     `- Load average (1/5/15 min) at start ${st.load0.map((x) => x.toFixed(2)).join(' / ')}, at ${final ? 'end' : 'last update'} ${load1.map((x) => x.toFixed(2)).join(' / ')} (shared machine)`,
-    `- Command: \`npm run bench:time${argv.length ? ` -- ${argv.join(' ')}` : ''}\` (${RUNS} runs per condition, ${SECONDS} s per playback condition, after an unrecorded warm-up)`,
+    `- Command: \`${command}\` (${RUNS} runs per condition, ${SECONDS} s per playback condition, after an unrecorded warm-up)`,
     '',
   ];
   if (st.playback.length) {
@@ -398,7 +406,7 @@ async function report(st: RunState, final: boolean) {
   if (pageErrors.length) md.push('## Page errors during the run', '', ...[...new Set(pageErrors)].slice(0, 20).map((e) => `- ${e.slice(0, 300)}`), '');
   md.push(outside.length ? `**${outside.length} request(s) outside 127.0.0.1 were attempted and aborted:** ${outside.slice(0, 5).join(', ')}` : 'No request left 127.0.0.1.', '');
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, 'time.md'), md.join('\n'));
+  writeAtomic(join(RESULTS_DIR, 'time.md'), md.join('\n'));
   // bench/RESULTS.md holds every benchmark's part (bench/assemble.ts); without the assembler, just this one.
   try {
     const { assembleResults } = (await import('./assemble.ts')) as { assembleResults: () => string };
@@ -407,6 +415,30 @@ async function report(st: RunState, final: boolean) {
     writeFileSync(RESULTS, md.join('\n'));
   }
   if (final) process.stdout.write(md.join('\n'));
+}
+
+/** --report-only: re-renders results/time.md (and RESULTS.md) from the raw figures of the last run. */
+async function reportOnly() {
+  const raw = JSON.parse(readFileSync(RAW, 'utf8')) as {
+    started: string;
+    finished: string;
+    load0?: number[];
+    load1?: number[];
+    command?: string;
+    info: ReturnType<typeof machine>;
+    playback: PlaybackResult[];
+    scrub: ScrubResult[];
+    failures?: string[];
+    outside: string[];
+    pageErrors: string[];
+  };
+  outside.push(...raw.outside);
+  pageErrors.push(...raw.pageErrors);
+  const nan = [NaN, NaN, NaN];
+  await report(
+    { started: new Date(raw.started), finished: new Date(raw.finished), load0: raw.load0 ?? nan, load1: raw.load1 ?? nan, command: raw.command ?? 'npm run bench:time', info: raw.info, playback: raw.playback, scrub: raw.scrub, failures: raw.failures ?? [] },
+    true,
+  );
 }
 
 async function main() {
@@ -478,10 +510,12 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     await server.close();
+    rmSync(APP, { recursive: true, force: true });
   }
   await report(st, true);
   log(`wrote bench/results/time.md and ${RESULTS}`);
   if (outside.length) process.exitCode = 1;
 }
 
-await main();
+if (argv.includes('--report-only')) await reportOnly();
+else await main();
