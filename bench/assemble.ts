@@ -11,7 +11,7 @@
  * anything in bench/results/, so it is first saved as bench/results/time.md and then kept.
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
@@ -63,6 +63,13 @@ export function machineInfo(browserVersion?: string): MachineInfo {
   };
 }
 
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+function writeAtomic(file: string, text: string) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
 /** Moves every Markdown heading down one level (outside code fences). */
 function demote(md: string): string {
   let fenced = false;
@@ -82,7 +89,7 @@ function adoptLegacyTimeResults(): void {
   if (text.includes(MARKER) || !/^# Sitmap time benchmark/m.test(text)) return;
   const target = join(RESULTS_DIR, 'time.md');
   if (existsSync(target) && statSync(target).mtimeMs >= statSync(RESULTS_MD).mtimeMs) return;
-  writeFileSync(target, text);
+  writeAtomic(target, text);
 }
 
 export function assembleResults(): string {
@@ -103,7 +110,7 @@ export function assembleResults(): string {
     MARKER,
     '# Sitmap benchmarks: results',
     '',
-    `Assembled by \`npm run bench:assemble\` (bench/assemble.ts) on ${stamp(new Date())} UTC from ${files.length} part(s) in bench/results/. Each part was written by the command it names, on the date it gives, with the machine load of its own run; \`npm run bench\` runs them all in sequence. Timings are reported, never asserted in a test.`,
+    `Assembled by bench/assemble.ts (at the end of \`npm run bench:load\`, or \`npm run bench:assemble\`) on ${stamp(new Date())} UTC from ${files.length} part(s) in bench/results/. Each part was written by the command it names, on the date it gives, with the machine load of its own run; \`npm run bench\` runs them all in sequence. Timings are reported, never asserted in a test.`,
     '',
     '## Machine',
     '',
@@ -118,7 +125,7 @@ export function assembleResults(): string {
     '',
     ...parts.flatMap((p) => [`<!-- begin bench/results/${p.f} -->`, demote(p.text), `<!-- end bench/results/${p.f} -->`, '']),
   ];
-  writeFileSync(RESULTS_MD, md.join('\n'));
+  writeAtomic(RESULTS_MD, md.join('\n'));
   return RESULTS_MD;
 }
 

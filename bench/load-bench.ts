@@ -9,13 +9,13 @@
  *                                                       (the other sections of load.md are kept from before)
  *   npm run bench:load -- --runs 12 --scale-runs 5 --node-runs 7 --clicks 28 --steps 1000
  *   npm run bench:load -- --build | --skip-build        (default: build only when dist/ is older than the sources)
- *   npm run bench:load -- --only cold --diagnose        cold load with a third page, C (see bench/README.md)
+ *   npm run bench:load -- --no-split                    cold load without the third page, C (diagnosis; see bench/README.md)
  *
  * The built app is copied to bench/fixtures/load-dist first and served from there, so a rebuild by
  * another benchmark running at the same time cannot change it under this one.
  */
 import { execSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -40,7 +40,7 @@ import {
 import { assembleResults, machineInfo, RESULTS_DIR, type MachineInfo } from './assemble.ts';
 import { KURSK_FILE, SCALE_SIZES, scaleFile, scaleUrl, writeScaleFixtures } from './generate-scale.ts';
 import { writeLoadFixtures, type LoadConfig } from './load-data.ts';
-import { VIEWPORT, f1, f2, log, median, outside, pageErrors, pct } from './lib.ts';
+import { VIEWPORT, f1, f2, log, median, outside, pageErrors, pct, writeAtomic } from './lib.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -64,8 +64,8 @@ const SCALE_RUNS = Math.max(1, Number(opt('scale-runs', '5')));
 const NODE_RUNS = Math.max(1, Number(opt('node-runs', '7')));
 const CLICKS = Math.max(2, Number(opt('clicks', '21')));
 const STEPS = Math.max(2, Number(opt('steps', '1000')));
-/** Cold load: also C, the bare page adding the scenario after the map's `load`, as Sitmap does (diagnosis). */
-const DIAGNOSE = argv.includes('--diagnose');
+/** Cold load: also C, the bare page adding the scenario after the map's `load`, as Sitmap does (diagnosis; --no-split leaves it out). */
+const DIAGNOSE = !argv.includes('--no-split');
 const COMMAND = `npm run bench:load${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
 const only = (s: Section) => `npm run bench:load -- --only ${s}`;
 
@@ -427,7 +427,7 @@ function coldSection(r: ColdResult): string {
   };
   const bPhases = { js: m(b, 'jsEnd'), data: m(b, 'dataEnd'), construct: m(b, 'workerStart'), load: m(b, 'load'), idle: m(b, 'idle') };
   const lines = [
-    `Command: \`${COMMAND}\` (this section alone: \`${only('cold')}\`). ${r.runs} loads of each page, interleaved A/B in one browser (A B, B A, …; order alternating), after one unrecorded load of each; every load in a fresh browser context (cold HTTP cache), viewport ${VIEWPORT.width}×${VIEWPORT.height}, deviceScaleFactor 1. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
+    `Command: \`${COMMAND}\` (this section alone: \`${only('cold')}\`). ${r.runs} loads of each page, interleaved in one browser (${of('split').length ? 'A B C, B C A, C A B, …' : 'A B, B A, …'}: who goes first rotates), after one unrecorded load of each; every load in a fresh browser context (cold HTTP cache), viewport ${VIEWPORT.width}×${VIEWPORT.height}, deviceScaleFactor 1. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
     '',
     `- **A, Sitmap**: \`/\` (the built-in Kursk scenario; no hash, so the scenario's last day).`,
     `- **B, bare MapLibre** (\`bench/bare-load.html\` + \`bare-load.js\`, config from \`bench/load-data.ts\`): the same maplibre-gl 6 build (from node_modules), ONE style with the same basemap files by URL (\`/basemap/countries.json\`, \`/basemap/borders.json\`), Sitmap's six scenario sources with the FeatureCollections its map view builds at start (made with the app's own derive functions, inline in the style), the same ${r.samples.length ? '' : ''}layers in the same order with the same filters and \`day\` state, the same arrow image and @font-face rules (Inter), the same map size (${r.camera.width}×${r.camera.height} px) and opening camera (zoom ${f2(r.camera.zoom)}). Only Sitmap's custom moving-units layer is absent (no unit is under way on the last day).`,
@@ -459,7 +459,7 @@ function coldSection(r: ColdResult): string {
     '',
     ...(c.length
       ? [
-          `**Diagnosis (C, \`--diagnose\`):** C is B with one change, the order Sitmap uses: the map starts with the basemap only and the scenario's sources and layers are added in its \`load\` event (Sitmap's React tree renders them once \`onLoad\` has stored the map). median(C) / median(B) = ${f2(median(c.map((x) => x.idle)) / median(b.map((x) => x.idle)))}; median(A) / median(C) = ${f2(median(s.map((x) => x.idle)) / median(c.map((x) => x.idle)))}. So of A − B = ${f1(median(s.map((x) => x.idle)) - median(b.map((x) => x.idle)))} ms, adding the scenario after \`load\` accounts for C − B = ${f1(median(c.map((x) => x.idle)) - median(b.map((x) => x.idle)))} ms, and everything else Sitmap does (its JS before the map exists, the scenario fetched only once that runs, React, the moving-units layer, the WebGL2 probe) for A − C = ${f1(median(s.map((x) => x.idle)) - median(c.map((x) => x.idle)))} ms.`,
+          `**Diagnosis (C):** C is B with one change, the order Sitmap uses: the map starts with the basemap only and the scenario's sources and layers are added in its \`load\` event (Sitmap's React tree renders them once \`onLoad\` has stored the map). median(C) / median(B) = ${f2(median(c.map((x) => x.idle)) / median(b.map((x) => x.idle)))}; median(A) / median(C) = ${f2(median(s.map((x) => x.idle)) / median(c.map((x) => x.idle)))}. So of A − B = ${f1(median(s.map((x) => x.idle)) - median(b.map((x) => x.idle)))} ms, adding the scenario after \`load\` accounts for C − B = ${f1(median(c.map((x) => x.idle)) - median(b.map((x) => x.idle)))} ms, and everything else Sitmap does (its JS before the map exists, the scenario fetched only once that runs, React, the moving-units layer, the WebGL2 probe) for A − C = ${f1(median(s.map((x) => x.idle)) - median(c.map((x) => x.idle)))} ms.`,
           '',
         ]
       : []),
@@ -819,7 +819,7 @@ function nodeVerdict(node: NodeTiming[]) {
   return { cpu, wall, exp: exp('cpu'), expWall: exp('total'), ok: cpu <= TARGET.node10k && exp('cpu') <= 1.15, big, k, base };
 }
 
-function scaleSection(r: ScaleResult, kurskCold: LoadSample[] | undefined): string {
+function scaleSection(r: ScaleResult): string {
   const v = nodeVerdict(r.node);
   const base = v.base;
   const nodeRow = (x: NodeTiming) =>
@@ -844,7 +844,6 @@ function scaleSection(r: ScaleResult, kurskCold: LoadSample[] | undefined): stri
     '',
     '| scenario | loads | **median ms to idle** | min–max | scenario received | map constructed | map `load` | `load` → idle | long tasks before idle |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...(kurskCold?.length ? [bRow('Kursk built-in `/` (cold-load section, not validated)', kurskCold)] : []),
     ...sizes.map((n) => bRow(`Kursk + ${n.toLocaleString('en')}`, of(n))),
     '',
     `Browser growth from 1,000 to 10,000: × ${f2(m(of(10_000), 'idle') / m(of(1_000), 'idle'))} to idle; scenario received → map constructed (validation in the worker, React, map data) ${f1(m(of(1_000), 'workerStart') - m(of(1_000), 'dataEnd'))} → ${f1(m(of(10_000), 'workerStart') - m(of(10_000), 'dataEnd'))} ms; \`load\` → idle (MapLibre's worker tiling the scenario sources, symbol placement, drawing) ${f1(m(of(1_000), 'idle') - m(of(1_000), 'load'))} → ${f1(m(of(10_000), 'idle') - m(of(10_000), 'load'))} ms. No target is set for the browser figures.`,
@@ -928,7 +927,9 @@ function memorySection(r: { samples: HeapSample[]; briefing: boolean; actors: nu
     '|---:|---:|---:|---:|---:|---:|---:|',
     ...r.samples.map((s) => `| ${s.step} | ${mb(s.used)} | ${s === first ? '–' : `${((s.used / first.used - 1) * 100).toFixed(1)} %`} | ${mb(s.total)} | ${s.nodes} | ${s.listeners} | ${f1(s.ms / 1000)} |`),
     '',
-    `**Heap after ${last.step} changes vs after the 1st: ${change >= 0 ? '+' : ''}${change.toFixed(1)} % → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %). Every checkpoint shows the same actor as the first (${r.samples.length} checkpoints, steps ≡ 1 mod ${r.actors}; the last is the first such step ≥ ${STEPS}), so heap and DOM compare like with like. After one full cycle (${cycle.step} changes, every actor's panel built once) the heap was ${mb(cycle.used)}; from there to ${last.step}: ${((last.used / cycle.used - 1) * 100) >= 0 ? '+' : ''}${((last.used / cycle.used - 1) * 100).toFixed(1)} % (${f1((last.used - cycle.used) / 1024 / (last.step - cycle.step))} KB per change).`,
+    `**Heap after ${last.step} changes vs after the 1st: ${change >= 0 ? '+' : ''}${change.toFixed(1)} % → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %). Every checkpoint shows the same actor as the first (${r.samples.length} checkpoints, steps ≡ 1 mod ${r.actors}; the last is the first such step ≥ ${STEPS}), so heap and DOM compare like with like. After one full cycle (${cycle.step} changes, every actor's panel built once) the heap was ${mb(cycle.used)}; from there to ${last.step}: ${((last.used / cycle.used - 1) * 100) >= 0 ? '+' : ''}${((last.used / cycle.used - 1) * 100).toFixed(1)} % (${f1((last.used - cycle.used) / 1024 / (last.step - cycle.step))} KB per change). Growth per change between checkpoints (KB): ${r.samples.slice(1).map((x, i) => `${r.samples[i]!.step}→${x.step} ${f2((x.used - r.samples[i]!.used) / 1024 / (x.step - r.samples[i]!.step))}`).join(', ')}. DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
+    '',
+    'What the heap gained, by constructor (heap snapshots over CDP on a readable build): `npx tsx bench/profile-load.ts memory`.',
     '',
   ].join('\n');
 }
@@ -1038,7 +1039,7 @@ async function main() {
       log('scale…');
       const sc = await benchScale(server.url, config.layerIds);
       raw.scale = sc;
-      sections.scale = scaleSection(sc, cold?.samples.filter((s) => s.kind === 'sitmap'));
+      sections.scale = scaleSection(sc);
       const v = nodeVerdict(sc.node);
       summary.push({ section: 'scale', figure: 'Parse + integrity in Node at 10,000 claims/relations (median CPU time); growth 1k → 10k', measured: `${f1(v.cpu)} ms CPU (wall median ${f1(v.wall)} ms); growth exponent ${f2(v.exp)} (1 = linear)`, target: `≤ ${TARGET.node10k} ms, near linear`, ok: v.ok });
     }
@@ -1057,7 +1058,7 @@ async function main() {
   const load1 = os.loadavg();
   const finished = new Date();
   mkdirSync(FIXTURES, { recursive: true });
-  writeFileSync(RAW, JSON.stringify({ started, finished, info, command: COMMAND, options: { RUNS, SCALE_RUNS, NODE_RUNS, CLICKS, STEPS, ONLY }, ...raw, outside, pageErrors }, null, 1));
+  writeAtomic(RAW, JSON.stringify({ started, finished, info, command: COMMAND, options: { RUNS, SCALE_RUNS, NODE_RUNS, CLICKS, STEPS, ONLY }, ...raw, outside, pageErrors }, null, 1));
 
   // load.md: this run's sections; sections not run this time are kept from the previous file.
   const prev = previousSections();
@@ -1099,7 +1100,7 @@ async function main() {
     '',
   ];
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(LOAD_MD, md.join('\n'));
+  writeAtomic(LOAD_MD, md.join('\n'));
   log(`wrote ${relative(ROOT, LOAD_MD)}; assembling bench/RESULTS.md…`);
   log(`wrote ${relative(ROOT, assembleResults())}`);
   process.stdout.write(md.join('\n'));
