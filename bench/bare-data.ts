@@ -139,6 +139,7 @@ export function bareConfig(scenario: Scenario, dates: string[]): BareConfig {
     [SOURCE.areas]: geojson(),
     [SOURCE.relations]: geojson(),
     [SOURCE.movements]: geojson(),
+    [SOURCE.movementFocus]: geojson(),
     [SOURCE.places]: geojson(),
     [SOURCE.positions]: geojson(),
     [SOURCE.actors]: geojson(),

@@ -74,6 +74,7 @@ export function loadConfig(scenario: Scenario): LoadConfig {
     [SOURCE.areas]: areaFeatures(scenario),
     [SOURCE.relations]: relationFeatures(scenario),
     [SOURCE.movements]: movementFeatures(scenario, movementRoutes(scenario)),
+    [SOURCE.movementFocus]: { type: 'FeatureCollection', features: [] },
     [SOURCE.places]: placeFeatures(scenario),
     [SOURCE.positions]: positionFeatures(scenario, date),
     [SOURCE.actors]: actorFeatures(scenario),

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, pointOnMap, renderedCount, screenshot, waitForMapIdle } from './harness.ts';
+import { browserSuite, pointOnMap, renderedCount, renderedIds, screenshot, waitForMapIdle } from './harness.ts';
 import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
 
@@ -29,7 +29,8 @@ describe('Sitmap foundation in a real browser', () => {
           assert.ok((await renderedCount(page, ['actor-markers'])) >= 5, 'actor markers drawn');
           assert.ok((await renderedCount(page, ['actor-labels'])) >= 4, 'actor labels drawn without a glyph server');
           assert.ok((await renderedCount(page, RELATION_LAYERS)) >= 5, 'relation arcs drawn');
-          assert.ok((await renderedCount(page, MOVEMENT_LAYERS)) >= 3, 'movement routes drawn');
+          assert.ok((await renderedCount(page, ['movement-hit'])) >= 3, 'movement routes on the map, clickable');
+          assert.equal(await renderedCount(page, MOVEMENT_LAYERS), 0, 'no leg drawn whole while none is hovered or selected');
           assert.ok((await renderedCount(page, ['territory-fill'])) >= 4, 'actor territories tinted');
           assert.ok((await renderedCount(page, ['position-markers'])) >= 3, 'troop markers drawn');
           await screenshot(page, `theatre-${w}x${h}`);
@@ -108,7 +109,23 @@ describe('Sitmap foundation in a real browser', () => {
       assert.ok((await renderedCount(page, ['relation-troop-deployment'])) > 0, 'other types still drawn');
       await page.getByRole('checkbox', { name: 'Movements' }).uncheck();
       await waitForMapIdle(page);
-      assert.equal(await renderedCount(page, MOVEMENT_LAYERS), 0, 'movements hidden');
+      assert.equal(await renderedCount(page, ['movement-hit']), 0, 'movements hidden');
+    });
+  });
+
+  it('a selected movement leg is drawn whole, and only that one', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/'));
+      await waitForMapIdle(page);
+      await page.getByText(/^Movements \(/).click();
+      await page.getByRole('button', { name: /^At least 7 flights/ }).click();
+      await page.waitForFunction(() => location.hash.includes('movement=air-west-kursk'));
+      await waitForMapIdle(page);
+      assert.deepEqual(await renderedIds(page, MOVEMENT_LAYERS), ['air-west-kursk']);
+      await page.getByRole('button', { name: /^By ship from the Wonsan area/ }).click();
+      await page.waitForFunction(() => location.hash.includes('movement=sea-kirby'));
+      await waitForMapIdle(page);
+      assert.deepEqual(await renderedIds(page, MOVEMENT_LAYERS), ['sea-kirby'], 'the previous leg is no longer drawn whole');
     });
   });
 

@@ -119,8 +119,16 @@ describe('Time: the situation as of a date', () => {
           await page.getByRole('button', { name: 'Play' }).click();
           await page.waitForFunction(() => document.querySelector('.as-of')?.getAttribute('data-date') !== '2025-03-20');
           assert.ok(((await asOf(page)) ?? '') > '2025-03-20', 'the date advances');
+          // While it plays the URL is left alone (no history write per day); read in one task.
+          // (Only checked well before the end: the button and date render a frame after the store.)
+          const during = await page.evaluate(() => ({
+            hash: location.hash,
+            playing: !!document.querySelector('button[aria-label="Pause"]') && (document.querySelector('.as-of')?.getAttribute('data-date') ?? '') < '2025-04-20',
+          }));
+          if (during.playing) assert.equal(during.hash, '#date=2025-03-20', 'the URL is not rewritten during playback');
           await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 30_000 });
           assert.equal(await asOf(page), kursk.span.end, 'stops at the end');
+          assert.equal(await page.evaluate(() => location.hash), '', 'once stopped, the URL has the date shown (the last day is the default)');
           const time = await page.evaluate(() => window.__sitmapMap && document.querySelector('.as-of')?.textContent);
           assert.match(String(time), /30 Apr 2025/);
         },

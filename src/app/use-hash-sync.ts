@@ -7,7 +7,7 @@ import { dayOf, isoOf } from '../scenario/derive/time.ts';
  * Keeps the selection and the date in the URL hash (`#date=2024-10-28&actor=north-korea`) so a
  * reload or a shared link shows the same view. A new selection is a history entry (Back returns
  * to the previous one); date changes replace the current entry, once per day shown, never per
- * frame. The date is left out while it is the scenario's last day, the default.
+ * frame, and not at all during playback (the date is written when it stops). The date is left out while it is the scenario's last day, the default.
  */
 export function useHashSync(store: SitmapStore) {
   useEffect(() => {
@@ -23,7 +23,8 @@ export function useHashSync(store: SitmapStore) {
     };
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.selection !== prev.selection) write(hashOf(state), true);
-      else if (isoOf(state.time) !== isoOf(prev.time) || state.scenario !== prev.scenario) write(hashOf(state), false);
+      else if (state.playing) return;
+      else if (isoOf(state.time) !== isoOf(prev.time) || state.scenario !== prev.scenario || prev.playing) write(hashOf(state), false);
     });
     const onNavigate = () => {
       const { selection, date } = parseHash(location.hash);

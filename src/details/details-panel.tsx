@@ -1,7 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Scenario } from '../scenario/schema.ts';
 import { claimsFor, groupByStatus, type EntityRef } from '../scenario/derive/details.ts';
-import { useActions, useDate, useOverlays, useScenario, useSelection } from '../state/hooks.ts';
+import { useActions, useDate, useOverlays, useScenario, useSelection, useSettledDate } from '../state/hooks.ts';
+import type { Claim } from '../scenario/schema.ts';
 import type { Overlay } from '../scenario/overlay-types.ts';
 import { claimsAsOf, estimateSeries, holdsOn } from '../scenario/derive/time.ts';
 import { EstimateChart } from './estimate-chart.tsx';
@@ -179,6 +180,24 @@ function NotYet({ start, end, date }: { start: string; end?: string | undefined;
 }
 
 /**
+ * The claims made by `asOf`, grouped by status. Memoised: during playback it re-renders only when
+ * the claims shown or the settled date change, not on every day.
+ */
+const ClaimGroups = memo(function ClaimGroups({ scenario, claims, asOf }: { scenario: Scenario; claims: readonly Claim[]; asOf: string }) {
+  return groupByStatus(claims).map((g) => (
+    <section key={g.status} className={`status-group status-${g.status}`} aria-label={STATUS_HEADING[g.status]}>
+      <h4 className="status-heading">
+        <span className={`status-dot status-dot-${g.status}`} aria-hidden="true" />
+        {STATUS_HEADING[g.status]} ({g.claims.length})
+      </h4>
+      {g.claims.map((c) => (
+        <ClaimCard key={c.id} claim={c} scenario={scenario} asOf={asOf} />
+      ))}
+    </section>
+  ));
+});
+
+/**
  * Details of the selected entity with its claims grouped by status. Escape closes it and gives
  * focus back to where the user was.
  */
@@ -187,6 +206,7 @@ export function DetailsPanel() {
   const selection = useSelection();
   const { select } = useActions();
   const date = useDate();
+  const settled = useSettledDate();
   const overlays = useOverlays();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -210,13 +230,17 @@ export function DetailsPanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, [selection, select]);
 
+  // Claims shown follow the settled date: the same list object until something new is said.
+  const derived = useMemo(() => {
+    if (!selection) return null;
+    const all = claimsFor(scenario, selection);
+    return { all, made: claimsAsOf(all, settled), series: estimateSeries(all) };
+  }, [scenario, selection, settled]);
+
   if (!selection) return null;
   const fromOverlay = selection.kind === 'overlay' ? overlayFeature(overlays, selection.id) : null;
-  const all = claimsFor(scenario, selection);
-  const made = claimsAsOf(all, date);
+  const { all, made, series } = derived!;
   const later = all.length - made.length;
-  const groups = groupByStatus(made);
-  const series = estimateSeries(all);
   const measures = (['in-russia', 'in-kursk-region'] as const).filter((m) => series.some((s) => s.measure === m));
   const domain: [string, string] = [
     series.flatMap((s) => s.points.map((p) => p.date)).reduce((a, b) => (a < b ? a : b), date),
@@ -248,23 +272,13 @@ export function DetailsPanel() {
           </section>
         )}
         {!fromOverlay && <h3 className="claims-heading">Claims and sources, as of {formatDate(date)}</h3>}
-        {!fromOverlay && groups.length === 0 && <p className="muted">No claims had been made by this date.</p>}
+        {!fromOverlay && made.length === 0 && <p className="muted">No claims had been made by this date.</p>}
         {later > 0 && (
           <p className="muted later-claims">
             {later} later claim{later > 1 ? 's' : ''} (after {formatDate(date)}) hidden; move the timeline to see {later > 1 ? 'them' : 'it'}.
           </p>
         )}
-        {groups.map((g) => (
-          <section key={g.status} className={`status-group status-${g.status}`} aria-label={STATUS_HEADING[g.status]}>
-            <h4 className="status-heading">
-              <span className={`status-dot status-dot-${g.status}`} aria-hidden="true" />
-              {STATUS_HEADING[g.status]} ({g.claims.length})
-            </h4>
-            {g.claims.map((c) => (
-              <ClaimCard key={c.id} claim={c} scenario={scenario} asOf={date} />
-            ))}
-          </section>
-        ))}
+        <ClaimGroups scenario={scenario} claims={made} asOf={settled} />
       </div>
     </aside>
   );

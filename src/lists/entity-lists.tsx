@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { EntityRef } from '../scenario/derive/details.ts';
-import { useActions, useDate, useScenario, useSelection } from '../state/hooks.ts';
+import { useActions, useSettledDate, useScenario, useSelection } from '../state/hooks.ts';
 import { formatDate } from '../lib/format.ts';
 import { holdsOn } from '../scenario/derive/time.ts';
 
 /** Says when an item holds, if not on the date shown: "from 23 Oct 2024" or "ended 28 Apr 2025". */
 function When({ start, end }: { start: string; end?: string | undefined }) {
-  const date = useDate();
+  const date = useSettledDate();
   if (holdsOn(date, start, end)) return null;
   return <span className="when"> · {date < start ? `from ${formatDate(start)}` : `ended ${formatDate(end ?? start)}`}</span>;
 }
@@ -65,7 +65,7 @@ function Capped<T>({ items, render }: { items: readonly T[]; render: (item: T) =
 /** Keyboard-reachable lists of everything on the map: every actor, relation, movement and position is a button. */
 export function EntityLists() {
   const s = useScenario();
-  const date = useDate();
+  const date = useSettledDate();
   const primary = s.actors.filter((a) => a.tier === 'primary');
   const secondary = s.actors.filter((a) => a.tier === 'secondary');
   const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;

@@ -17,7 +17,7 @@ import {
 import type { EntityKind, EntityRef } from '../scenario/derive/details.ts';
 import {
   useActions,
-  useDate,
+  useSettledDate,
   useOverlayVisible,
   useOverlays,
   useFrameRequest,
@@ -75,7 +75,7 @@ const KIND_OF_SOURCE: Record<string, EntityKind> = {
 const SOURCES_OF_KIND: Record<EntityKind, string[]> = {
   actor: [SOURCE.actors],
   relation: [SOURCE.relations],
-  movement: [SOURCE.movements],
+  movement: [SOURCE.movements, SOURCE.movementFocus],
   position: [SOURCE.positions, SOURCE.areas],
   place: [SOURCE.places],
   overlay: [],
@@ -145,7 +145,8 @@ export function MapView() {
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   const { select, hover } = useActions();
-  const date = useDate();
+  // Filters and troop numbers follow the settled date: they change only when the situation does.
+  const date = useSettledDate();
   const store = useStoreApi();
   const overlays = useOverlays();
   const overlayVisible = useOverlayVisible();
@@ -170,6 +171,12 @@ export function MapView() {
   // travelled part of each leg and the troop numbers on the markers. Units glide on the GPU.
   const positions = useMemo(() => positionFeatures(scenario, date), [scenario, date]);
   const movements = useMemo(() => movementFeatures(scenario, data.routes), [scenario, data.routes]);
+  const hoveredLeg = hovered?.kind === 'movement' ? hovered.id : null;
+  const selectedLeg = selection?.kind === 'movement' ? selection.id : null;
+  const movementFocus = useMemo(
+    () => ({ ...movements, features: movements.features.filter((f) => f.properties.id === hoveredLeg || f.properties.id === selectedLeg) }),
+    [movements, hoveredLeg, selectedLeg],
+  );
   const day = dayOf(date);
   useEffect(() => {
     map?.setGlobalStateProperty(DAY_STATE, day);
@@ -326,10 +333,12 @@ export function MapView() {
               <Layer {...withVisibility(relationArrows, 'relations')} filter={shownTypes} />
               <Layer {...withVisibility(relationHit, 'relations')} filter={shownTypes} />
             </Source>
-            <Source id={SOURCE.movements} type="geojson" data={movements} promoteId="id">
+            <Source id={SOURCE.movementFocus} type="geojson" data={movementFocus} promoteId="id">
               {movementLines.map((l) => (
                 <Layer key={l.id} {...withVisibility(l, 'movements')} />
               ))}
+            </Source>
+            <Source id={SOURCE.movements} type="geojson" data={movements} promoteId="id">
               <Layer {...withVisibility(movementHit, 'movements')} />
             </Source>
             <Source id={SOURCE.places} type="geojson" data={data.places} promoteId="id">

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { SitmapState, SitmapStore } from './store.ts';
-import { isoOf } from '../scenario/derive/time.ts';
+import { isoOf, settledDay } from '../scenario/derive/time.ts';
 
 export const StoreContext = createContext<SitmapStore | null>(null);
 
@@ -21,6 +21,12 @@ export const useNotice = () => useSitmap((s) => s.notice);
 export const useActions = () => useSitmap((s) => s.actions);
 /** The ISO date shown; components re-render once per day, not once per playback frame. */
 export const useDate = () => useSitmap((s) => isoOf(s.time));
+/**
+ * The date that derived state depends on: the last day on or before the date shown on which
+ * anything in the scenario changes (see `settledDay`). Lists, claims, troop numbers and map
+ * filters use it, so during playback they re-render when the situation changes, not every day.
+ */
+export const useSettledDate = () => useSitmap((s) => isoOf(settledDay(s.scenario, s.time)));
 export const useOverlays = () => useSitmap((s) => s.overlays);
 export const useOverlayVisible = () => useSitmap((s) => s.overlayVisible);
 export const usePlaying = () => useSitmap((s) => s.playing);

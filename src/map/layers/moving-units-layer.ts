@@ -116,26 +116,60 @@ function hexToRgb(hex: string): [number, number, number] {
   return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255];
 }
 
+/** Floats per vertex: corner.xy, from.xy, to.xy, times.xy, color.rgb, route.xy (length before, mode). */
+const PER_VERTEX = 13;
+const SEGMENT = 11; // the same without the corner
+const UNIT_CORNERS = [-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1];
+const TRAIL_CORNERS = [0, -1, 1, -1, 0, 1, 0, 1, 1, -1, 1, 1];
+
+/** Two triangles per segment, each vertex carrying the segment and its corner. */
+function expand(segments: Float32Array, pick: (i: number) => boolean, count: number, corners: readonly number[]): Float32Array {
+  const picked: number[] = [];
+  for (let i = 0; i < count; i++) if (pick(i)) picked.push(i);
+  const out = new Float32Array(picked.length * 6 * PER_VERTEX);
+  let o = 0;
+  for (const i of picked) {
+    const seg = segments.subarray(i * SEGMENT, (i + 1) * SEGMENT);
+    for (let v = 0; v < 6; v++) {
+      out[o] = corners[v * 2]!;
+      out[o + 1] = corners[v * 2 + 1]!;
+      out.set(seg, o + 2);
+      o += PER_VERTEX;
+    }
+  }
+  return out;
+}
+
 /**
- * Units moving along their routes, with the trail of the part travelled, positioned on the GPU from one time value per frame (the way
- * deck.gl's TripsLayer works): every route segment of every unit is an instance carrying its two
- * end points and the times the unit passes them; the vertex shader shows the instance only while
- * the time falls in that window and interpolates the position. Changing the time costs one
- * uniform, not a `setData` of every point, so 10,000 units move at the empty map's frame rate.
+ * Units moving along their routes, with the trail of the part travelled, positioned on the GPU
+ * from one time value per frame (the way deck.gl's TripsLayer works): every route segment carries
+ * its two end points and the times the unit passes them; the vertex shader shows a segment's unit
+ * only while the time falls in that window and interpolates the position, and draws the trail up
+ * to it. Changing the time costs one uniform, not a `setData` of every point.
+ *
+ * Plain triangles, not instancing: software GL (SwiftShader, what a laptop without a GPU driver
+ * gets) pays a set-up cost per instance even for instances the shader discards, which cost a
+ * third of the frame for the Kursk scenario's 423 segments (bench/RESULTS.md). Trails are one
+ * static buffer of every segment (not yet begun ones collapse to nothing); the units buffer holds
+ * only the segments a unit can be on within a day of the time shown, rebuilt when the day changes.
  */
 export class MovingUnitsLayer implements CustomLayerInterface {
   readonly type = 'custom' as const;
   readonly renderingMode = '2d' as const;
   private map: MaplibreMap | null = null;
-  private gl: WebGL2RenderingContext | null = null;
   private program: WebGLProgram | null = null;
   private trailProgram: WebGLProgram | null = null;
   private vao: WebGLVertexArrayObject | null = null;
   private trailVao: WebGLVertexArrayObject | null = null;
-  private buffers: WebGLBuffer[] = [];
-  private instances = new Float32Array(0);
-  private count = 0;
-  private dirty = true;
+  private unitBuffer: WebGLBuffer | null = null;
+  private trailBuffer: WebGLBuffer | null = null;
+  private segments = new Float32Array(0);
+  private segmentCount = 0;
+  private unitVertices = 0;
+  private trailVertices = 0;
+  /** The whole day (relative to `origin`) the units buffer was cut for; NaN: not cut yet. */
+  private cutDay = Number.NaN;
+  private trailsDirty = true;
   private time = 0;
   private origin = 0;
   private visible = true;
@@ -147,9 +181,8 @@ export class MovingUnitsLayer implements CustomLayerInterface {
 
   /** Replaces the units. Times are stored relative to the first one, keeping float32 precise. */
   setUnits(units: readonly MovingUnit[]): void {
-    const per = 11; // from.xy, to.xy, times.xy, color.rgb, route.xy (length before, mode)
-    const segments = units.reduce((n, u) => n + Math.max(0, u.path.length - 1), 0);
-    const data = new Float32Array(segments * per);
+    const count = units.reduce((n, u) => n + Math.max(0, u.path.length - 1), 0);
+    const data = new Float32Array(count * SEGMENT);
     this.origin = units.length ? Math.min(...units.map((u) => u.times[0] ?? 0)) : 0;
     let o = 0;
     for (const u of units) {
@@ -161,12 +194,13 @@ export class MovingUnitsLayer implements CustomLayerInterface {
         const b = merc[i]!;
         data.set([a.x, a.y, b.x, b.y, u.times[i - 1]! - this.origin, u.times[i]! - this.origin, ...rgb, before, MODE_CODE[u.mode]], o);
         before += Math.hypot(b.x - a.x, b.y - a.y);
-        o += per;
+        o += SEGMENT;
       }
     }
-    this.instances = data;
-    this.count = segments;
-    this.dirty = true;
+    this.segments = data;
+    this.segmentCount = count;
+    this.trailsDirty = true;
+    this.cutDay = Number.NaN;
     this.map?.triggerRepaint();
   }
 
@@ -183,9 +217,13 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     this.map?.triggerRepaint();
   }
 
+  /** How many segments the units buffer holds now (for tests and benchmarks). */
+  get unitSegments(): number {
+    return this.unitVertices / 6;
+  }
+
   onAdd(map: MaplibreMap, gl: WebGL2RenderingContext): void {
     this.map = map;
-    this.gl = gl;
     const compile = (type: number, src: string) => {
       const s = gl.createShader(type)!;
       gl.shaderSource(s, src);
@@ -203,54 +241,58 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     };
     this.program = link(VERTEX, FRAGMENT);
     this.trailProgram = link(TRAIL_VERTEX, TRAIL_FRAGMENT);
-    this.dirty = true;
-  }
-
-  private upload(gl: WebGL2RenderingContext, program: WebGLProgram, trailProgram: WebGLProgram): void {
-    for (const b of this.buffers) gl.deleteBuffer(b);
-    if (this.vao) gl.deleteVertexArray(this.vao);
-    if (this.trailVao) gl.deleteVertexArray(this.trailVao);
-    const inst = gl.createBuffer()!;
-    gl.bindBuffer(gl.ARRAY_BUFFER, inst);
-    gl.bufferData(gl.ARRAY_BUFFER, this.instances, gl.STATIC_DRAW);
-    const makeVao = (p: WebGLProgram, corners: number[]) => {
+    const makeVao = (p: WebGLProgram) => {
+      const buffer = gl.createBuffer()!;
       const vao = gl.createVertexArray()!;
       gl.bindVertexArray(vao);
-      const cornerBuffer = gl.createBuffer()!;
-      gl.bindBuffer(gl.ARRAY_BUFFER, cornerBuffer);
-      gl.bufferData(gl.ARRAY_BUFFER, new Float32Array(corners), gl.STATIC_DRAW);
-      const corner = gl.getAttribLocation(p, 'a_corner');
-      gl.enableVertexAttribArray(corner);
-      gl.vertexAttribPointer(corner, 2, gl.FLOAT, false, 0, 0);
-      gl.bindBuffer(gl.ARRAY_BUFFER, inst);
-      const stride = 11 * 4;
+      gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
       for (const [name, size, offset] of [
-        ['a_from', 2, 0],
-        ['a_to', 2, 2],
-        ['a_times', 2, 4],
-        ['a_color', 3, 6],
-        ['a_route', 2, 9],
+        ['a_corner', 2, 0],
+        ['a_from', 2, 2],
+        ['a_to', 2, 4],
+        ['a_times', 2, 6],
+        ['a_color', 3, 8],
+        ['a_route', 2, 11],
       ] as const) {
         const loc = gl.getAttribLocation(p, name);
         if (loc < 0) continue; // the unit shader does not use a_route
         gl.enableVertexAttribArray(loc);
-        gl.vertexAttribPointer(loc, size, gl.FLOAT, false, stride, offset * 4);
-        gl.vertexAttribDivisor(loc, 1);
+        gl.vertexAttribPointer(loc, size, gl.FLOAT, false, PER_VERTEX * 4, offset * 4);
       }
       gl.bindVertexArray(null);
-      this.buffers.push(cornerBuffer);
-      return vao;
+      return { vao, buffer };
     };
-    this.buffers = [inst];
-    this.vao = makeVao(program, [-1, -1, 1, -1, -1, 1, 1, 1]);
-    this.trailVao = makeVao(trailProgram, [0, -1, 1, -1, 0, 1, 1, 1]);
-    this.dirty = false;
+    ({ vao: this.vao, buffer: this.unitBuffer } = makeVao(this.program));
+    ({ vao: this.trailVao, buffer: this.trailBuffer } = makeVao(this.trailProgram));
+    this.trailsDirty = true;
+    this.cutDay = Number.NaN;
+  }
+
+  /** Uploads what changed: every segment for the trails (once), the day's segments for the units. */
+  private upload(gl: WebGL2RenderingContext): void {
+    if (this.trailsDirty) {
+      const v = expand(this.segments, () => true, this.segmentCount, TRAIL_CORNERS);
+      gl.bindBuffer(gl.ARRAY_BUFFER, this.trailBuffer);
+      gl.bufferData(gl.ARRAY_BUFFER, v, gl.STATIC_DRAW);
+      this.trailVertices = v.length / PER_VERTEX;
+      this.trailsDirty = false;
+    }
+    const day = Math.floor(this.time - this.origin);
+    if (day !== this.cutDay) {
+      const seg = this.segments;
+      // A day either side, so the buffer holds every segment a unit can be on until the next cut.
+      const v = expand(seg, (i) => seg[i * SEGMENT + 4]! < day + 2 && seg[i * SEGMENT + 5]! > day - 1, this.segmentCount, UNIT_CORNERS);
+      gl.bindBuffer(gl.ARRAY_BUFFER, this.unitBuffer);
+      gl.bufferData(gl.ARRAY_BUFFER, v, gl.DYNAMIC_DRAW);
+      this.unitVertices = v.length / PER_VERTEX;
+      this.cutDay = day;
+    }
   }
 
   render(gl: WebGL2RenderingContext | WebGLRenderingContext, options: CustomRenderMethodInput): void {
     const gl2 = gl as WebGL2RenderingContext;
-    if (!this.program || !this.trailProgram || this.count === 0 || !this.visible) return;
-    if (this.dirty) this.upload(gl2, this.program, this.trailProgram);
+    if (!this.program || !this.trailProgram || this.segmentCount === 0 || !this.visible) return;
+    this.upload(gl2);
     const ratio = this.map?.getPixelRatio() ?? 1;
     gl2.enable(gl2.BLEND);
     gl2.blendFunc(gl2.ONE, gl2.ONE_MINUS_SRC_ALPHA);
@@ -262,24 +304,27 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_width'), 3 * ratio);
     gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_world'), 512 * Math.pow(2, this.map?.getZoom() ?? 0) * ratio);
     gl2.bindVertexArray(this.trailVao);
-    gl2.drawArraysInstanced(gl2.TRIANGLE_STRIP, 0, 4, this.count);
-    gl2.useProgram(this.program);
-    gl2.uniformMatrix4fv(gl2.getUniformLocation(this.program, 'u_matrix'), false, options.defaultProjectionData.mainMatrix as Float32Array);
-    gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_time'), this.time - this.origin);
-    gl2.uniform2f(gl2.getUniformLocation(this.program, 'u_viewport'), gl2.drawingBufferWidth, gl2.drawingBufferHeight);
-    gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_radius'), this.radius * ratio);
-    gl2.bindVertexArray(this.vao);
-    gl2.drawArraysInstanced(gl2.TRIANGLE_STRIP, 0, 4, this.count);
+    gl2.drawArrays(gl2.TRIANGLES, 0, this.trailVertices);
+    if (this.unitVertices > 0) {
+      gl2.useProgram(this.program);
+      gl2.uniformMatrix4fv(gl2.getUniformLocation(this.program, 'u_matrix'), false, options.defaultProjectionData.mainMatrix as Float32Array);
+      gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_time'), this.time - this.origin);
+      gl2.uniform2f(gl2.getUniformLocation(this.program, 'u_viewport'), gl2.drawingBufferWidth, gl2.drawingBufferHeight);
+      gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_radius'), this.radius * ratio);
+      gl2.bindVertexArray(this.vao);
+      gl2.drawArrays(gl2.TRIANGLES, 0, this.unitVertices);
+    }
     gl2.bindVertexArray(null);
   }
 
   onRemove(_map: MaplibreMap, gl: WebGL2RenderingContext): void {
-    for (const b of this.buffers) gl.deleteBuffer(b);
+    for (const b of [this.unitBuffer, this.trailBuffer]) if (b) gl.deleteBuffer(b);
     if (this.vao) gl.deleteVertexArray(this.vao);
     if (this.trailVao) gl.deleteVertexArray(this.trailVao);
     if (this.program) gl.deleteProgram(this.program);
     if (this.trailProgram) gl.deleteProgram(this.trailProgram);
-    this.buffers = [];
+    this.unitBuffer = null;
+    this.trailBuffer = null;
     this.vao = null;
     this.trailVao = null;
     this.program = null;

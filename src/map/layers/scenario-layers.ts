@@ -14,6 +14,8 @@ export const SOURCE = {
   actors: 'sitmap-actors',
   relations: 'sitmap-relations',
   movements: 'sitmap-movements',
+  /** Only the hovered or selected legs: drawn whole, so nothing is drawn for the others. */
+  movementFocus: 'sitmap-movement-focus',
   positions: 'sitmap-positions',
   areas: 'sitmap-areas',
   places: 'sitmap-places',
@@ -139,8 +141,9 @@ export const movementLineId = (mode: string) => `movement-${mode}`;
 export const movementLines: LineLayerSpecification[] = Object.entries(MOVEMENT_DASH).map(([mode, dash]) => ({
   id: movementLineId(mode),
   type: 'line',
-  source: SOURCE.movements,
-  // Only the hovered or selected leg is drawn here, whole; the GPU layer draws legs by date.
+  // Only the hovered or selected leg is drawn here, whole, from a source holding just those
+  // (an invisible line per leg would still cost fill time every frame); the GPU layer draws legs by date.
+  source: SOURCE.movementFocus,
   filter: ['==', ['get', 'mode'], mode],
   layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
   paint: {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../load.ts';
 import { minimalScenario } from '../fixtures/minimal.ts';
-import { claimsAsOf, dayOf, estimateAt, estimateSeries, holdsOn, isoOf, movementProgress, supersededBy, timelineEvents, visibleIds } from './time.ts';
+import { changeDays, claimsAsOf, dayOf, estimateAt, settledDay, estimateSeries, holdsOn, isoOf, movementProgress, supersededBy, timelineEvents, visibleIds } from './time.ts';
 import { movementFeatures, movementRoutes, movingUnits, positionFeatures } from './features.ts';
 
 const r = loadScenarioText(readFileSync(join(import.meta.dirname, '../../../data/scenarios/kursk-2024/scenario.json'), 'utf8'), 'kursk');
@@ -109,5 +109,40 @@ describe('timeline events', () => {
     const ev = timelineEvents(kursk);
     expect(ev.map((e) => e.date)).toEqual([...new Set(ev.map((e) => e.date))].sort());
     expect(ev.find((e) => e.date === '2024-11-05')?.labels.some((l) => /North Korea → Ukraine/.test(l))).toBe(true);
+  });
+});
+
+describe('settled day', () => {
+  it('is the last change day on or before a time, and the day itself before any', () => {
+    const days = [...changeDays(kursk)];
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    const first = days[0]!;
+    expect(settledDay(kursk, first - 3.5)).toBe(first - 4);
+    expect(settledDay(kursk, first + 0.99)).toBe(first);
+    expect(settledDay(kursk, first + 1.5)).toBe(first + 1);
+    expect(settledDay(kursk, days.at(-1)! + 40.2)).toBe(days.at(-1));
+  });
+
+  it('gives the same derived state as the day itself, on every day of the Kursk span', () => {
+    // If a date that matters were missed, some day would differ from its settled day here.
+    const routes = movementRoutes(kursk);
+    const derive = (date: string) => ({
+      visible: visibleIds(kursk, date),
+      positions: positionFeatures(kursk, date),
+      claims: claimsAsOf(kursk.claims, date).map((c) => c.id),
+      superseded: kursk.claims.map((c) => supersededBy(kursk, c, date)?.id ?? null),
+      estimates: kursk.positions.map((p) => estimateAt(kursk, p, date)?.claim.id ?? null),
+      routes: movementFeatures(kursk, routes).features.map((f) => dayOf(date) >= Number(f.properties.startDay)),
+    });
+    let settledDiffers = 0;
+    for (let d = dayOf(kursk.span.start); d <= dayOf(kursk.span.end); d++) {
+      const s = settledDay(kursk, d + 0.5);
+      expect(s).toBeLessThanOrEqual(d);
+      if (s !== d) {
+        settledDiffers++;
+        expect(derive(isoOf(s)), isoOf(d)).toEqual(derive(isoOf(d)));
+      }
+    }
+    expect(settledDiffers).toBeGreaterThan(30); // most days change nothing: the point of settling
   });
 });

@@ -121,3 +121,50 @@ export function timelineEvents(scenario: Scenario): Array<{ date: string; labels
   for (const c of scenario.claims) if (c.origin === 'record' && c.figure) add(c.date, `${c.claimant.person ?? c.claimant.office}: ${c.statement}`);
   return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, labels]) => ({ date, labels }));
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const changeDaysCache = new WeakMap<Scenario, Float64Array>();
+
+/**
+ * The days on which anything date-dependent in a scenario can change, sorted: every ISO date
+ * found anywhere in it (a relation's start, a claim's date, a figure's "as of"...), and the day
+ * after each (for comparisons that include the date itself, like an inclusive end). Everything
+ * Sitmap derives from a date compares it with such dates only, so it is the same on every day
+ * from one change day up to the next: see `settledDay`.
+ */
+export function changeDays(scenario: Scenario): Float64Array {
+  const cached = changeDaysCache.get(scenario);
+  if (cached) return cached;
+  const days = new Set<number>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (ISO_DATE.test(v)) {
+        const d = dayOf(v);
+        if (Number.isFinite(d)) days.add(d).add(d + 1);
+      }
+    } else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk(scenario);
+  const sorted = Float64Array.from(days).sort();
+  changeDaysCache.set(scenario, sorted);
+  return sorted;
+}
+
+/**
+ * The last change day on or before time `t` (days), or the day `t` falls in when none precedes
+ * it. Derived state (map filters, troop numbers, lists, claims shown) depends on the date only
+ * through this value, so during playback it is recomputed when something changes, not every day.
+ */
+export function settledDay(scenario: Scenario, t: number): number {
+  const days = changeDays(scenario);
+  const day = Math.floor(t);
+  let lo = 0;
+  let hi = days.length; // first index with days[i] > day
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? days[lo - 1]! : day;
+}
