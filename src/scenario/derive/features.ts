@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import { circle } from '@turf/circle';
-import { convex } from '@turf/convex';
-import { featureCollection, point } from '@turf/helpers';
+import { polygonHull } from 'd3-polygon';
+import { featureCollection, point, polygon } from '@turf/helpers';
 import { distance } from '@turf/distance';
 import type { Place, Position, RelationType, Scenario } from '../schema.ts';
 import { greatCircleArc, greatCirclePath, type LngLat } from './arcs.ts';
@@ -141,9 +141,13 @@ export function movingUnits(
  */
 export function uncertaintyArea(points: readonly LngLat[], bufferKm: number): Feature<Polygon> {
   const vertices = points.flatMap((p) => circle(p, bufferKm, { steps: 48, units: 'kilometers' }).geometry.coordinates[0]!);
-  const hull = convex(featureCollection(vertices.map((c) => point(c))));
+  // d3-polygon's hull (planar in lng/lat, as @turf/convex's) is ~0.3 KB against ~5 KB for
+  // @turf/convex with its concaveman/rbush dependencies, in the bundle every start pays for.
+  const hull = polygonHull(vertices.map((c) => [c[0]!, c[1]!] as [number, number]));
   if (!hull) throw new Error('uncertainty area could not be built');
-  return hull;
+  // GeoJSON: counter-clockwise outer ring (d3 returns it clockwise in y-up lng/lat terms), closed.
+  const ring = hull.reverse();
+  return polygon([[...ring, ring[0]!]]);
 }
 
 function positionAnchor(places: Map<string, Place>, p: Position): LngLat {

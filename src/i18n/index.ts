@@ -1,0 +1,57 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import enCommon from './locales/en/common.json';
+
+/**
+ * UI strings in English and German with i18next (react-i18next for components). One JSON file per
+ * feature namespace and language under ./locales; English is the fallback and the only language
+ * in the start bundle: other languages are loaded on demand (`setLanguage`), and the briefing
+ * feature registers its own namespace when it loads, so neither costs every start.
+ *
+ * The language comes from `?lang=de` in the URL (a query parameter: it survives hash changes and
+ * is part of a shared link), else English. Scenario text is localised separately
+ * (src/scenario/localize.ts) from `{ en, de }` fields.
+ */
+export const LANGS = ['en', 'de'] as const;
+export type Lang = (typeof LANGS)[number];
+export const isLang = (x: unknown): x is Lang => LANGS.includes(x as Lang);
+export type Namespace = 'common' | 'briefing';
+
+export function langFromUrl(search = typeof location === 'undefined' ? '' : location.search): Lang {
+  const q = new URLSearchParams(search).get('lang');
+  return isLang(q) ? q : 'en';
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { en: { common: enCommon } },
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: [...LANGS],
+  ns: ['common'],
+  defaultNS: 'common',
+  interpolation: { escapeValue: false }, // React escapes
+  initAsync: false,
+});
+
+const commonOf: Record<Lang, () => Promise<{ default: object }>> = {
+  en: async () => ({ default: enCommon }),
+  de: () => import('./locales/de/common.json'),
+};
+
+/** Loads a language's strings (once) and switches to it; components using `useT` re-render. */
+export async function setLanguage(lang: Lang): Promise<void> {
+  if (!i18next.hasResourceBundle(lang, 'common')) i18next.addResourceBundle(lang, 'common', (await commonOf[lang]()).default);
+  if (i18next.language !== lang) await i18next.changeLanguage(lang);
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+
+/** Registers a feature's strings for every language (called by lazily loaded features). */
+export function addStrings(ns: Namespace, byLang: Record<Lang, object>): void {
+  for (const lang of LANGS) if (!i18next.hasResourceBundle(lang, ns)) i18next.addResourceBundle(lang, ns, byLang[lang]);
+}
+
+export const i18n = i18next;
+/** The language UI text and formats use now. */
+export const currentLang = (): Lang => (isLang(i18next.language) ? i18next.language : 'en');
+/** Strings of a namespace for a component: `const { t } = useT('briefing')`. */
+export const useT = (ns: Namespace = 'common') => useTranslation(ns);
