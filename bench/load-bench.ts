@@ -25,7 +25,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/harness.ts';
 import { startServer } from '../e2e/server.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
-import { ScenarioSchema, type Scenario } from '../src/scenario/schema.ts';
+import { ScenarioSchema, type ScenarioFile } from '../src/scenario/schema.ts';
+import { localizeScenario } from '../src/scenario/localize.ts';
 import { checkIntegrity } from '../src/scenario/integrity.ts';
 import { migrate } from '../src/scenario/migrate.ts';
 import {
@@ -759,10 +760,10 @@ function timeNode(): NodeTiming[] {
     if (!migrated.ok) throw new Error('migrate failed');
     const parsed = ScenarioSchema.safeParse(migrated.value);
     const p2 = t();
-    checkIntegrity(parsed.data as Scenario, 'bench.json');
+    checkIntegrity(parsed.data as ScenarioFile, 'bench.json');
     const p3 = t();
     // What the map view derives at start (not part of parse + integrity; for the browser figures).
-    const s = result.scenario;
+    const s = localizeScenario(result.scenario, 'en');
     const routes = movementRoutes(s);
     actorFeatures(s);
     relationFeatures(s);
@@ -977,13 +978,14 @@ async function main() {
   const kurskText = readFileSync(KURSK_FILE, 'utf8');
   const kursk = loadScenarioText(kurskText, KURSK_FILE);
   if (!kursk.ok) throw new Error(`${KURSK_FILE} is not a valid scenario: ${kursk.problems[0]?.message}`);
-  const { url: configUrl, config } = writeLoadFixtures('kursk', kursk.scenario, SNAPSHOT);
+  const { url: configUrl, config } = writeLoadFixtures('kursk', localizeScenario(kursk.scenario, 'en'), SNAPSHOT);
   if (ONLY.includes('scale')) {
     log('writing scale fixtures (bench/fixtures/scale-*.json)…');
     writeScaleFixtures();
   }
-  const primary = kursk.scenario.actors.filter((a) => a.tier === 'primary');
-  const actors = [...primary, ...kursk.scenario.actors.filter((a) => a.tier !== 'primary')].map((a) => ({ id: a.id, name: a.name }));
+  const kurskEn = localizeScenario(kursk.scenario, 'en');
+  const primary = kurskEn.actors.filter((a) => a.tier === 'primary');
+  const actors = [...primary, ...kurskEn.actors.filter((a) => a.tier !== 'primary')].map((a) => ({ id: a.id, name: a.name }));
 
   const server = await startServer({
     root: SNAPSHOT,

@@ -20,6 +20,7 @@ import { launchBrowser, waitForMapIdle } from '../e2e/harness.ts';
 import { startServer } from '../e2e/server.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
+import { localizeScenario } from '../src/scenario/localize.ts';
 import { GENERATED, writeGeneratedScenario } from './generate-scenario.ts';
 import { writeBareFixtures, writeBareFonts } from './bare-data.ts';
 import {
@@ -457,7 +458,7 @@ async function main() {
   for (const sc of SCENARIOS) {
     const loaded = loadScenarioText(readFileSync(sc.file, 'utf8'), sc.file);
     if (!loaded.ok) throw new Error(`${sc.file} is not a valid scenario: ${loaded.problems[0]?.message}`);
-    scenarios.set(sc.key, loaded.scenario);
+    scenarios.set(sc.key, localizeScenario(loaded.scenario, 'en'));
   }
   const bareUrls = new Map<string, string>();
   if (ONLY !== 'playback') {

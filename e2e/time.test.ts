@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, pointOnMap, renderedIds, screenshot, waitForMapIdle } from './harness.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
+import { localizeScenario } from '../src/scenario/localize.ts';
 import { movementRoutes, movingUnits } from '../src/scenario/derive/features.ts';
 import { dayOf } from '../src/scenario/derive/time.ts';
 
@@ -12,7 +13,7 @@ const { url, withPage } = browserSuite();
 
 const loaded = loadScenarioText(readFileSync(join(import.meta.dirname, '../data/scenarios/kursk-2024/scenario.json'), 'utf8'), 'kursk');
 if (!loaded.ok) throw new Error('the Kursk scenario is invalid');
-const kursk = loaded.scenario;
+const kursk = localizeScenario(loaded.scenario, 'en');
 
 async function asOf(page: Page): Promise<string | null> {
   return page.locator('.as-of').getAttribute('data-date');

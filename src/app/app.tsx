@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Scenario } from '../scenario/schema.ts';
+import type { ScenarioFile } from '../scenario/schema.ts';
 import type { LoadResult } from '../scenario/load.ts';
 import { createSitmapStore } from '../state/store.ts';
 import { StoreContext, useActions, useNotice, useScenario } from '../state/hooks.ts';
@@ -87,7 +87,7 @@ function Shell() {
   );
 }
 
-function ScenarioView({ scenario }: { scenario: Scenario }) {
+function ScenarioView({ scenario }: { scenario: ScenarioFile }) {
   const [store] = useState(() => createSitmapStore(scenario, parseHash(location.hash)));
   useHashSync(store);
   return (

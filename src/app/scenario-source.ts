@@ -1,5 +1,5 @@
 import type { LoadResult } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { ScenarioFile } from '../scenario/schema.ts';
 import { validateScenarioText } from '../scenario/validate.ts';
 import { BUILT_IN_FILE, builtInScenarioText } from './builtin-scenario.ts';
 
@@ -14,7 +14,7 @@ export async function loadStartScenario(location: Location): Promise<LoadResult>
     // The built-in scenario is checked when the app is built (`npm run build` runs check-data
     // first and stops on any problem), so the validator (zod, in a worker) is not loaded at start.
     try {
-      return { ok: true, scenario: JSON.parse(await builtInScenarioText()) as Scenario };
+      return { ok: true, scenario: JSON.parse(await builtInScenarioText()) as ScenarioFile };
     } catch (e) {
       return { ok: false, problems: [{ file: BUILT_IN_FILE, path: '$', message: `could not be loaded: ${(e as Error).message}` }] };
     }

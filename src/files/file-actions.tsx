@@ -3,7 +3,7 @@ import type { DataProblem } from '../scenario/problems.ts';
 import { MAX_SCENARIO_BYTES } from '../scenario/limits.ts';
 import { validateScenarioText } from '../scenario/validate.ts';
 import { serializeScenario } from '../scenario/serialize.ts';
-import { useActions, useOverlays, useScenario, useStoreApi } from '../state/hooks.ts';
+import { useActions, useOverlays, useScenarioFile, useStoreApi } from '../state/hooks.ts';
 
 /** Decides from name and first characters whether a file is an overlay or a scenario. */
 export function fileKind(name: string, head: string): 'overlay' | 'scenario' {
@@ -53,7 +53,8 @@ function ProblemsDialog({ file, problems, onClose }: { file: string; problems: D
  * A scenario is checked in a worker and replaces the one on screen only when it is valid.
  */
 export function FileActions() {
-  const scenario = useScenario();
+  // The file as loaded (both languages), not the scenario resolved for display: export writes it back unchanged.
+  const scenario = useScenarioFile();
   const overlays = useOverlays();
   const store = useStoreApi();
   const { addOverlay, replaceScenario } = useActions();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from './load.ts';
 import { claimsFor, groupByStatus } from './derive/details.ts';
+import { localizeScenario } from './localize.ts';
 
 const dir = join(import.meta.dirname, '../../data/scenarios');
 const files = readdirSync(dir)
@@ -24,7 +25,7 @@ describe('every scenario in data/', () => {
 describe('the Kursk scenario', () => {
   const r = loadScenarioText(readFileSync(join(dir, 'kursk-2024/scenario.json'), 'utf8'), 'kursk');
   if (!r.ok) throw new Error('invalid');
-  const s = r.scenario;
+  const s = localizeScenario(r.scenario, 'en');
 
   it('has the seven actors, five primary', () => {
     expect(s.actors.map((a) => a.id).sort()).toEqual(['china', 'nato', 'north-korea', 'russia', 'south-korea', 'ukraine', 'united-states']);

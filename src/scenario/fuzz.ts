@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { loadScenarioText, loadScenarioValue, MAX_SCENARIO_BYTES, type LoadResult } from './load.ts';
-import type { Scenario } from './schema.ts';
+import type { ScenarioFile } from './schema.ts';
 
 /** How long one load may take before the fuzzer calls it a hang (ms); huge inputs included. */
 export const LOAD_BOUND_MS = 3_000;
@@ -43,7 +43,7 @@ function mutateAt(root: Json, path: Array<string | number>, fn: (parent: Record<
  * list entry (duplicate ids), point a reference nowhere (dangling ids), nest deeply, or blow up a
  * string to megabytes. Applied one to four times.
  */
-export function mutatedScenario(valid: Scenario): fc.Arbitrary<Json> {
+export function mutatedScenario(valid: ScenarioFile): fc.Arbitrary<Json> {
   const base = JSON.parse(JSON.stringify(valid)) as Json;
   const all = paths(base).filter((p) => p.length > 0);
   const mutation = fc.oneof(
@@ -113,7 +113,7 @@ function timed<T>(fn: () => T): T {
 }
 
 /** The fuzz properties, over `numRuns` inputs each; throws with a counterexample on failure. */
-export function runFuzz(valid: Scenario, numRuns: number, seed: number): void {
+export function runFuzz(valid: ScenarioFile, numRuns: number, seed: number): void {
   const params = { numRuns, seed, endOnFailure: true };
   // 1. Arbitrary values, and mutations of a valid scenario, as parsed values.
   fc.assert(fc.property(fc.anything({ maxDepth: 4, withNullPrototype: true }), (v) => assertWellFormed(timed(() => loadScenarioValue(v, 'fuzz')))), params);

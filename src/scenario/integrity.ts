@@ -1,4 +1,4 @@
-import type { Scenario } from './schema.ts';
+import type { ScenarioFile } from './schema.ts';
 import { formatPath, nearestId, type DataProblem } from './problems.ts';
 
 type Path = ReadonlyArray<string | number>;
@@ -8,7 +8,7 @@ type Path = ReadonlyArray<string | number>;
  * reference resolves, corrections point at the record, dates in order and within the span,
  * drawable things have coordinates. Returns every problem found, in file order.
  */
-export function checkIntegrity(scenario: Scenario, file: string): DataProblem[] {
+export function checkIntegrity(scenario: ScenarioFile, file: string): DataProblem[] {
   const problems: DataProblem[] = [];
   const report = (path: Path, message: string) => problems.push({ file, path: formatPath(path), message });
 
@@ -25,9 +25,9 @@ export function checkIntegrity(scenario: Scenario, file: string): DataProblem[] 
   const actors = index(scenario.actors, 'actors');
   const places = index(scenario.places, 'places');
   const claims = index(scenario.claims, 'claims');
-  index(scenario.relations, 'relations');
-  index(scenario.movements, 'movements');
-  index(scenario.positions, 'positions');
+  const relations = index(scenario.relations, 'relations');
+  const movements = index(scenario.movements, 'movements');
+  const positions = index(scenario.positions, 'positions');
   index(scenario.frames, 'frames');
 
   const resolve = (kind: string, known: Map<string, unknown>, id: string, path: Path): boolean => {
@@ -102,6 +102,33 @@ export function checkIntegrity(scenario: Scenario, file: string): DataProblem[] 
     else p.location.placeIds.forEach((id, j) => drawable(id, ['positions', i, 'location', 'placeIds', j]));
     dated(p.start, p.end, ['positions', i]);
     claimRefs(p.claimIds, ['positions', i]);
+  });
+
+  // Briefings: each step is absolute, so everything it names must exist and its date be shown.
+  const entities: Record<string, Map<string, unknown>> = { actor: actors, relation: relations, movement: movements, position: positions, place: places };
+  const entity = (ref: { kind: string; id: string }, path: Path) => {
+    const known = entities[ref.kind];
+    if (known) resolve(ref.kind, known, ref.id, [...path, 'id']);
+    else report([...path, 'kind'], `a briefing cannot name ${ref.kind} features: they come from files the user opens, not from the scenario`);
+  };
+  const briefingIds = new Map<string, number>();
+  (scenario.briefings ?? []).forEach((b, i) => {
+    const first = briefingIds.get(b.id);
+    if (first !== undefined) report(['briefings', i, 'id'], `duplicate briefing id '${b.id}' (already used at ${formatPath(['briefings', first, 'id'])})`);
+    else briefingIds.set(b.id, i);
+    const stepIds = new Map<string, number>();
+    b.steps.forEach((step, j) => {
+      const path: Path = ['briefings', i, 'steps', j];
+      const firstStep = stepIds.get(step.id);
+      if (firstStep !== undefined) report([...path, 'id'], `duplicate step id '${step.id}' (already used at ${formatPath(['briefings', i, 'steps', firstStep, 'id'])})`);
+      else stepIds.set(step.id, j);
+      if (step.date < spanStart || step.date > spanEnd) {
+        report([...path, 'date'], `date ${step.date} is outside the scenario span ${spanStart} to ${spanEnd}`);
+      }
+      if (step.selection) entity(step.selection, [...path, 'selection']);
+      step.highlight?.forEach((ref, k) => entity(ref, [...path, 'highlight', k]));
+      step.claimIds?.forEach((id, k) => resolve('claim', claims, id, [...path, 'claimIds', k]));
+    });
   });
 
   return problems;

@@ -1,4 +1,4 @@
-import { ScenarioSchema, type Scenario } from './schema.ts';
+import { ScenarioSchema, type ScenarioFile } from './schema.ts';
 import { checkIntegrity } from './integrity.ts';
 import { formatPath, type DataProblem } from './problems.ts';
 import { migrate } from './migrate.ts';
@@ -8,7 +8,7 @@ import { MAX_SCENARIO_BYTES } from './limits.ts';
 export { MAX_SCENARIO_BYTES };
 
 export type LoadResult =
-  | { ok: true; scenario: Scenario }
+  | { ok: true; scenario: ScenarioFile }
   | { ok: false; problems: DataProblem[] };
 
 function lineAndColumn(text: string, offset: number): string {

@@ -47,6 +47,34 @@ export const HttpUrlSchema = z
   .describe('An absolute http(s) URL. Other schemes (javascript:, data:, vbscript:) are refused.');
 
 const Text = z.string().trim().min(1, 'must not be empty');
+
+const LTEXT_MESSAGE = 'must be text, or localised text: an object { "en": "…", "de": "…" } (English required)';
+/**
+ * Text we author, in English and optionally German: a plain string (English), or `{ en, de }`.
+ * The app resolves it per language (src/scenario/localize.ts; German falls back to English).
+ * Ids, URLs, dates, numbers, verbatim quotes, source titles and publishers are never localised.
+ */
+export const LTextSchema = z.union([Text, z.object({ en: Text.describe('English.'), de: Text.optional().describe('German; English is shown where it is missing.') }).strict()], {
+  error: (iss) =>
+    typeof iss.input === 'object' && iss.input !== null && !Array.isArray(iss.input) && !('en' in iss.input)
+      ? 'localised text needs "en": write { "en": "…", "de": "…" }'
+      : LTEXT_MESSAGE,
+});
+const LText = LTextSchema;
+/** Localised text as written in a file. */
+export type LText = z.infer<typeof LTextSchema>;
+
+/**
+ * A type with every localised text resolved to a string: what the app works with once a file is
+ * loaded and localised (`Scenario` is `Resolved<ScenarioFile>`).
+ */
+export type Resolved<T> = T extends string
+  ? T
+  : T extends { en: string }
+    ? string
+    : T extends object
+      ? { [K in keyof T]: Resolved<T[K]> }
+      : T;
 const HexColour = z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour written #rrggbb');
 
 export const SourceSchema = z
@@ -59,7 +87,7 @@ export const SourceSchema = z
     kind: z
       .enum(['article', 'primary', 'secondary', 'transcript-mirror'])
       .describe('article: the seed article; primary: the original office; secondary: an outlet reporting it; transcript-mirror: a copy of an original that could not be retrieved.'),
-    note: Text.optional().describe('Caveats, e.g. which original could not be retrieved.'),
+    note: LText.optional().describe('Caveats, e.g. which original could not be retrieved.'),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -68,15 +96,15 @@ export const SourceSchema = z
     }
   })
   .describe('A published document that a claim rests on.');
-export type Source = z.infer<typeof SourceSchema>;
+export type Source = Resolved<z.infer<typeof SourceSchema>>;
 
 export const ActorSchema = z
   .object({
     id: SlugSchema,
-    name: Text.describe('Display name.'),
+    name: LText.describe('Display name.'),
     tier: z.enum(['primary', 'secondary']).describe('primary: a party to the situation; secondary: a source or confirming party.'),
     kind: z.enum(['state', 'alliance']).describe('A state or an alliance of states.'),
-    role: Text.describe('Its role in this situation, one or two sentences.'),
+    role: LText.describe('Its role in this situation, one or two sentences.'),
     capitalPlaceId: SlugSchema.describe('Place id of its capital or headquarters, where its marker is drawn.'),
     color: HexColour.describe('Marker and territory colour (pick from a colour-blind-safe palette).'),
     iso3: z
@@ -87,7 +115,7 @@ export const ActorSchema = z
   })
   .strict()
   .describe('A state or alliance acting in the situation.');
-export type Actor = z.infer<typeof ActorSchema>;
+export type Actor = Resolved<z.infer<typeof ActorSchema>>;
 
 export const CoordSourceSchema = z
   .discriminatedUnion('kind', [
@@ -97,16 +125,16 @@ export const CoordSourceSchema = z
     }).strict(),
     z.object({
       kind: z.enum(['wikipedia', 'geoconfirmed']).describe('Coordinates from a Wikipedia article, or an OSINT geolocation (GeoConfirmed), for places GeoNames lacks.'),
-      note: Text.describe('Which page or post the coordinates come from.'),
+      note: LText.describe('Which page or post the coordinates come from.'),
     }).strict(),
-    z.object({ kind: z.literal('none').describe('No coordinates could be found.'), note: Text.describe('Why no coordinates are known.') }).strict(),
+    z.object({ kind: z.literal('none').describe('No coordinates could be found.'), note: LText.describe('Why no coordinates are known.') }).strict(),
   ])
   .describe('Where a place\'s coordinates come from.');
 
 export const PlaceSchema = z
   .object({
     id: SlugSchema,
-    name: Text.describe('Display name.'),
+    name: LText.describe('Display name (with the exonym of each language, e.g. Wladiwostok).'),
     country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code').describe('ISO 3166-1 alpha-2 country code.'),
     kind: z.enum(['capital', 'city', 'port', 'site', 'village', 'headquarters']).describe('What kind of place it is.'),
     lngLat: LngLatSchema.nullable().describe('Coordinates, or null when none could be found (the place is then listed but not drawn).'),
@@ -114,22 +142,22 @@ export const PlaceSchema = z
     precision: z
       .enum(['point', 'city', 'approximate', 'unknown'])
       .describe('point: the site itself; city: a city centre standing for an area ("Chongjin area"); approximate: low precision; unknown: no coordinates.'),
-    note: Text.optional().describe('Caveats about the place or its role.'),
+    note: LText.optional().describe('Caveats about the place or its role.'),
   })
   .strict()
   .describe('A named place; coordinates come from a gazetteer where it has one.');
-export type Place = z.infer<typeof PlaceSchema>;
+export type Place = Resolved<z.infer<typeof PlaceSchema>>;
 
 
 export const FigureSchema = z
   .object({
     value: z.number().int('must be a whole number').positive('must be positive').max(10_000_000).describe('The number stated.'),
     qualifier: z.enum(['exact', 'about', 'at-least', 'up-to', 'over']).describe('How the number was qualified ("at least 3,000", "up to 12,000").'),
-    unit: Text.describe('What is counted, e.g. "troops", "officers", "flights".'),
-    scope: Text.describe('Where or what the number refers to, e.g. "in eastern Russia", "in Kursk region".'),
+    unit: LText.describe('What is counted, e.g. "troops", "officers", "flights".'),
+    scope: LText.describe('Where or what the number refers to, e.g. "in eastern Russia", "in Kursk region".'),
     kind: z.enum(['report', 'forecast']).describe('report: a present count; forecast: an expectation for a later date.'),
     forDate: IsoDateSchema.optional().describe('For a forecast: the date it refers to ("by December").'),
-    estimator: Text.optional().describe('Whose estimate this is, naming one series of the troop chart, e.g. "Pentagon", "South Korea NIS".'),
+    estimator: Text.optional().describe('Whose estimate this is, naming one series of the troop chart, e.g. "Pentagon", "South Korea NIS". Not localised: it is the key of the series (the app names it per language).'),
     measure: z
       .enum(['in-russia', 'in-kursk-region'])
       .optional()
@@ -137,17 +165,17 @@ export const FigureSchema = z
   })
   .strict()
   .describe('A number stated in a claim.');
-export type Figure = z.infer<typeof FigureSchema>;
+export type Figure = Resolved<z.infer<typeof FigureSchema>>;
 
 export const ClaimSchema = z
   .object({
     id: SlugSchema,
     origin: z.enum(['article', 'record']).describe('article: as the seed article tells it; record: as the sources behind it said it.'),
-    statement: Text.describe('What is claimed, in our own words.'),
+    statement: LText.describe('What is claimed, in our own words.'),
     claimant: z
       .object({
         person: Text.optional().describe('Who said it, if a person is named.'),
-        office: Text.describe('Their office or organisation, e.g. "White House National Security Council".'),
+        office: LText.describe('Their office or organisation, e.g. "White House National Security Council".'),
         actorId: SlugSchema.optional().describe('The actor the claimant speaks for, if any.'),
       })
       .strict()
@@ -159,11 +187,11 @@ export const ClaimSchema = z
     status: z.enum(CLAIM_STATUSES).describe('confirmed, reported, disputed, denied, or corrected (the article\'s wording differs from the record).'),
     confidence: z.enum(['high', 'medium', 'low']).describe('Confidence in the sourcing (fact sheet scale).'),
     correctedBy: z.array(SlugSchema).optional().describe('For a corrected article claim: the record claims that show what was actually said.'),
-    correction: Text.optional().describe('For a corrected claim: what the article got wrong, in one sentence.'),
+    correction: LText.optional().describe('For a corrected claim: what the article got wrong, in one sentence.'),
   })
   .strict()
   .describe('A statement someone made, with its sources and status.');
-export type Claim = z.infer<typeof ClaimSchema>;
+export type Claim = Resolved<z.infer<typeof ClaimSchema>>;
 
 
 export const RelationSchema = z
@@ -172,25 +200,25 @@ export const RelationSchema = z
     type: z.enum(RELATION_TYPES).describe('Kind of relation; drawn with its own colour and line style.'),
     from: SlugSchema.describe('Actor id the relation starts from.'),
     to: SlugSchema.describe('Actor id it points to.'),
-    label: Text.describe('Short label, e.g. "urges to restrain North Korea".'),
+    label: LText.describe('Short label, e.g. "urges to restrain North Korea".'),
     start: IsoDateSchema.describe('Date from which the relation holds (first claim).'),
     end: IsoDateSchema.optional().describe('Date it ended, if it did.'),
     claimIds: z.array(SlugSchema).min(1, 'a relation needs at least one claim').describe('Claims that back the relation.'),
   })
   .strict()
   .describe('A typed, directed, dated relation between two actors.');
-export type Relation = z.infer<typeof RelationSchema>;
+export type Relation = Resolved<z.infer<typeof RelationSchema>>;
 
 export const MovementSchema = z
   .object({
     id: SlugSchema,
     actorId: SlugSchema.describe('Whose forces move.'),
     mode: z.enum(['sea', 'air', 'land']).describe('How they move.'),
-    label: Text.describe('Short label of the leg.'),
+    label: LText.describe('Short label of the leg.'),
     path: z.array(SlugSchema).min(2, 'a movement needs at least two places').describe('Place ids from departure to arrival.'),
     start: IsoDateSchema.describe('First day of the leg.'),
     end: IsoDateSchema.describe('Last day of the leg.'),
-    account: Text.describe('Whose account this leg follows, e.g. "South Korea NIS".'),
+    account: LText.describe('Whose account this leg follows, e.g. "South Korea NIS".'),
     precision: z
       .enum(['reported', 'approximate', 'alleged'])
       .describe('reported: route named by an official source; approximate: end points stand for areas; alleged: unverified.'),
@@ -198,7 +226,7 @@ export const MovementSchema = z
   })
   .strict()
   .describe('One leg of a troop movement, as one source tells it.');
-export type Movement = z.infer<typeof MovementSchema>;
+export type Movement = Resolved<z.infer<typeof MovementSchema>>;
 
 export const PositionLocationSchema = z
   .discriminatedUnion('kind', [
@@ -208,7 +236,7 @@ export const PositionLocationSchema = z
         kind: z.literal('area').describe('Somewhere in an area the source names only vaguely.'),
         placeIds: z.array(SlugSchema).min(1).describe('Places that span the area the source names; the area is their hull, buffered.'),
         bufferKm: z.number().positive().max(500).describe('Buffer around the hull in kilometres: how vague the source is.'),
-        description: Text.describe('What the source actually said, e.g. "Kursk region".'),
+        description: LText.describe('What the source actually said, e.g. "Kursk region".'),
       })
       .strict(),
   ])
@@ -218,7 +246,7 @@ export const PositionSchema = z
   .object({
     id: SlugSchema,
     actorId: SlugSchema.describe('Whose troops.'),
-    label: Text.describe('Short label.'),
+    label: LText.describe('Short label.'),
     location: PositionLocationSchema,
     start: IsoDateSchema.describe('First date the position is reported.'),
     end: IsoDateSchema.optional().describe('Last date it is known to hold.'),
@@ -227,24 +255,87 @@ export const PositionSchema = z
   })
   .strict()
   .describe('Where troops are reported to be.');
-export type Position = z.infer<typeof PositionSchema>;
+export type Position = Resolved<z.infer<typeof PositionSchema>>;
 
 export const FrameSchema = z
   .object({
     id: SlugSchema,
-    label: Text.describe('Label of the framing control.'),
+    label: LText.describe('Label of the framing control.'),
     placeIds: z.array(SlugSchema).min(1).describe('Places the view must contain; the camera fits their bounds.'),
   })
   .strict()
   .describe('A named camera framing, derived from places.');
+
+const LAYER_KINDS = ['territories', 'relations', 'movements', 'positions', 'places'] as const;
+const STEP_ENTITY_KINDS = ['actor', 'relation', 'movement', 'position', 'place', 'overlay'] as const;
+
+export const StepEntityRefSchema = z
+  .object({
+    kind: z.enum(STEP_ENTITY_KINDS).describe('What kind of thing it is (overlays come from files the user opens, so a scenario cannot name them).'),
+    id: SlugSchema.describe('Its id in the scenario.'),
+  })
+  .strict()
+  .describe('A thing in the scenario: an actor, relation, movement, position or place.');
+
+const range = (what: string, min: number, max: number) =>
+  z.number().min(min, `${what} must be between ${min} and ${max}`).max(max, `${what} must be between ${min} and ${max}`);
+
+export const CameraSchema = z
+  .object({
+    center: z.tuple([range('longitude', -180, 180), range('latitude', -85, 85)]).describe('Centre of the view as [longitude, latitude] (latitude within ±85, the map\'s limit).'),
+    zoom: range('zoom', 0, 22).describe('Zoom level, 0 (whole world) to 22.'),
+    bearing: range('bearing', -360, 360).optional().describe('Rotation in degrees clockwise from north; 0 when left out.'),
+    pitch: range('pitch', 0, 60).optional().describe('Tilt in degrees, 0 (straight down) to 60; 0 when left out.'),
+  })
+  .strict()
+  .describe('Where the camera looks.');
+
+export const StepSchema = z
+  .object({
+    id: SlugSchema,
+    title: LText.describe('Title of the step, shown to the audience.'),
+    caption: LText.describe('One or two sentences the audience reads.'),
+    notes: LText.describe('Speaker notes for the presenter: who said what, how confident, what is disputed.'),
+    date: IsoDateSchema.describe('The date shown ("as of"); within the scenario span.'),
+    camera: CameraSchema,
+    selection: StepEntityRefSchema.nullable().optional().describe('What the details panel shows; left out or null: nothing selected.'),
+    layers: z
+      .object(Object.fromEntries(LAYER_KINDS.map((k) => [k, z.boolean().optional()])) as Record<(typeof LAYER_KINDS)[number], z.ZodOptional<z.ZodBoolean>>)
+      .strict()
+      .optional()
+      .describe('Layer kinds shown (true) or hidden (false); kinds left out are shown.'),
+    relationTypes: z
+      .object(Object.fromEntries(RELATION_TYPES.map((t) => [t, z.boolean().optional()])) as Record<(typeof RELATION_TYPES)[number], z.ZodOptional<z.ZodBoolean>>)
+      .strict()
+      .optional()
+      .describe('Relation types shown (true) or hidden (false); types left out are shown.'),
+    highlight: z.array(StepEntityRefSchema).optional().describe('Things drawn emphasised in this step: those the caption talks about.'),
+    claimIds: z.array(SlugSchema).optional().describe('The claims this step shows and relies on; the handout prints their full citations.'),
+  })
+  .strict()
+  .describe('One step of a briefing. Each step is absolute: going to it directly gives exactly the view that stepping there gives.');
+export type StepFile = z.infer<typeof StepSchema>;
+export type Step = Resolved<StepFile>;
+export type StepEntityRef = z.infer<typeof StepEntityRefSchema>;
+
+export const BriefingSchema = z
+  .object({
+    id: SlugSchema,
+    title: LText.describe('Title of the briefing.'),
+    steps: z.array(StepSchema).min(1, 'a briefing needs at least one step').describe('The steps, in the order they are presented.'),
+  })
+  .strict()
+  .describe('A presentation of the scenario: steps a presenter goes through in front of an audience.');
+export type BriefingFile = z.infer<typeof BriefingSchema>;
+export type Briefing = Resolved<BriefingFile>;
 
 export const ScenarioSchema = z
   .object({
     $schema: z.string().optional().describe('Path to the JSON Schema, for editors.'),
     schemaVersion: z.literal(SCHEMA_VERSION).describe('Version of this file format.'),
     id: SlugSchema,
-    title: Text.describe('Scenario title.'),
-    summary: Text.describe('One paragraph: what the scenario shows.'),
+    title: LText.describe('Scenario title.'),
+    summary: LText.describe('One paragraph: what the scenario shows.'),
     span: z
       .object({ start: IsoDateSchema, end: IsoDateSchema })
       .strict()
@@ -258,7 +349,11 @@ export const ScenarioSchema = z
     relations: z.array(RelationSchema).describe('Typed, directed, dated relations between actors.'),
     movements: z.array(MovementSchema).describe('Legs of troop movements, one per account.'),
     positions: z.array(PositionSchema).describe('Where troops are reported to be, over time.'),
+    briefings: z.array(BriefingSchema).optional().describe('Briefings: step-by-step presentations of the scenario (optional).'),
   })
   .strict()
   .describe('A situation: actors, relations, movements and positions, every statement a sourced claim.');
-export type Scenario = z.infer<typeof ScenarioSchema>;
+/** A scenario file as written: text may be localised (`{ en, de }`). Export writes this back unchanged. */
+export type ScenarioFile = z.infer<typeof ScenarioSchema>;
+/** A scenario resolved to one language (src/scenario/localize.ts): every text is a string. */
+export type Scenario = Resolved<ScenarioFile>;

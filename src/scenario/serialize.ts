@@ -1,6 +1,6 @@
-import type { Scenario } from './schema.ts';
+import type { ScenarioFile } from './schema.ts';
 
-/** The scenario as a file: loads again unchanged (tested as a round trip). */
-export function serializeScenario(scenario: Scenario): string {
+/** The scenario file as JSON, localised texts in every language: loads again unchanged (tested as a round trip). */
+export function serializeScenario(scenario: ScenarioFile): string {
   return JSON.stringify(scenario, null, 2) + '\n';
 }

@@ -1,6 +1,8 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { SitmapState, SitmapStore } from './store.ts';
+import { resolvedScenario, type SitmapState, type SitmapStore } from './store.ts';
+import { localizeScenario } from '../scenario/localize.ts';
+import { isLang, useT } from '../i18n/index.ts';
 import { isoOf, settledDay } from '../scenario/derive/time.ts';
 
 export const StoreContext = createContext<SitmapStore | null>(null);
@@ -11,7 +13,17 @@ function useSitmap<T>(selector: (s: SitmapState) => T): T {
   return useStore(store, selector);
 }
 
-export const useScenario = () => useSitmap((s) => s.scenario);
+/**
+ * The scenario resolved to the UI's language (every text a plain string); re-renders when the
+ * language or the scenario changes. The same object for the same file and language.
+ */
+export function useScenario() {
+  const { i18n } = useT();
+  const file = useSitmap((s) => s.scenario);
+  return localizeScenario(file, isLang(i18n.language) ? i18n.language : 'en');
+}
+/** The scenario file as loaded, localised texts unresolved (`{ en, de }`): for export. */
+export const useScenarioFile = () => useSitmap((s) => s.scenario);
 export const useSelection = () => useSitmap((s) => s.selection);
 export const useHovered = () => useSitmap((s) => s.hovered);
 export const useLayers = () => useSitmap((s) => s.layers);
@@ -26,7 +38,7 @@ export const useDate = () => useSitmap((s) => isoOf(s.time));
  * anything in the scenario changes (see `settledDay`). Lists, claims, troop numbers and map
  * filters use it, so during playback they re-render when the situation changes, not every day.
  */
-export const useSettledDate = () => useSitmap((s) => isoOf(settledDay(s.scenario, s.time)));
+export const useSettledDate = () => useSitmap((s) => isoOf(settledDay(resolvedScenario(s), s.time)));
 export const useOverlays = () => useSitmap((s) => s.overlays);
 export const useOverlayVisible = () => useSitmap((s) => s.overlayVisible);
 export const usePlaying = () => useSitmap((s) => s.playing);

@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { RELATION_TYPES, type RelationType } from '../scenario/constants.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario, ScenarioFile } from '../scenario/schema.ts';
+import { localizeScenario } from '../scenario/localize.ts';
+import { currentLang } from '../i18n/index.ts';
 import type { Overlay } from '../scenario/overlay-types.ts';
 import { entityExists, type EntityRef } from '../scenario/derive/details.ts';
 import { dayOf } from '../scenario/derive/time.ts';
@@ -13,7 +15,11 @@ export const LAYER_KINDS = ['territories', 'relations', 'movements', 'positions'
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
 export interface SitmapState {
-  scenario: Scenario;
+  /**
+   * The scenario file as loaded, with its localised texts (`{ en, de }`) unresolved: export writes
+   * it back unchanged. Display code uses `useScenario()` or `resolvedScenario(state)`.
+   */
+  scenario: ScenarioFile;
   selection: EntityRef | null;
   /** Entity under the pointer or keyboard focus, highlighted on the map. */
   hovered: EntityRef | null;
@@ -52,7 +58,7 @@ export interface SitmapState {
      * Shows another scenario in place of this one (opened from a file): one map instance stays,
      * overlays stay, the date stays if the new span has it, a selection it lacks is cleared.
      */
-    replaceScenario: (scenario: Scenario) => void;
+    replaceScenario: (scenario: ScenarioFile) => void;
     addOverlay: (overlay: Overlay) => void;
     toggleOverlay: (id: string) => void;
     removeOverlay: (id: string) => void;
@@ -62,18 +68,26 @@ export interface SitmapState {
 export type SitmapStore = StoreApi<SitmapState>;
 
 /**
+ * The store's scenario resolved to a language (by default the UI's current one): every text a
+ * plain string. Memoised per file and language, so it is the same object until either changes.
+ */
+export function resolvedScenario(state: Pick<SitmapState, 'scenario'>, lang = currentLang()): Scenario {
+  return localizeScenario(state.scenario, lang);
+}
+
+/**
  * One store per loaded scenario. Selection requests for things the scenario lacks (e.g. a link
  * with `#actor=atlantis`) leave the selection unchanged and say so in `notice`.
  */
 export function createSitmapStore(
-  scenario: Scenario,
+  scenario: ScenarioFile,
   initial: { selection?: EntityRef | null; date?: string; overlays?: Overlay[] } = {},
 ): SitmapStore {
   const overlayFeature = (overlays: Overlay[], id: string) =>
     overlays.some((o) => o.data.features.some((f) => f.properties?.__sitmapId === id));
   const unknown = (ref: EntityRef) => `This scenario has no ${ref.kind} '${ref.id}'.`;
   const start = initial.selection ?? null;
-  const startValid = start === null || entityExists(scenario, start);
+  const startValid = start === null || entityExists(localizeScenario(scenario, currentLang()), start);
   let first = dayOf(scenario.span.start);
   let last = dayOf(scenario.span.end);
   const clamp = (t: number) => Math.min(last, Math.max(first, t));
@@ -97,7 +111,7 @@ export function createSitmapStore(
     speed: 7,
     actions: {
       select: (ref) => {
-        const known = ref && (ref.kind === 'overlay' ? overlayFeature(get().overlays, ref.id) : entityExists(get().scenario, ref));
+        const known = ref && (ref.kind === 'overlay' ? overlayFeature(get().overlays, ref.id) : entityExists(resolvedScenario(get()), ref));
         if (ref && !known) {
           set({ notice: unknown(ref) });
           return;
@@ -131,7 +145,7 @@ export function createSitmapStore(
         const { selection, time } = get();
         set({
           scenario: next,
-          selection: selection && entityExists(next, selection) ? selection : null,
+          selection: selection && entityExists(localizeScenario(next, currentLang()), selection) ? selection : null,
           hovered: null,
           time: time >= first && time <= last ? time : last,
           playing: false,

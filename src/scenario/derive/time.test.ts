@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../load.ts';
+import { localizeScenario } from '../localize.ts';
 import { minimalScenario } from '../fixtures/minimal.ts';
 import { changeDays, claimsAsOf, dayOf, estimateAt, settledDay, estimateSeries, holdsOn, isoOf, movementProgress, supersededBy, timelineEvents, visibleIds } from './time.ts';
 import { movementFeatures, movementRoutes, movingUnits, positionFeatures } from './features.ts';
 
 const r = loadScenarioText(readFileSync(join(import.meta.dirname, '../../../data/scenarios/kursk-2024/scenario.json'), 'utf8'), 'kursk');
 if (!r.ok) throw new Error(JSON.stringify(r.problems));
-const kursk = r.scenario;
+const kursk = localizeScenario(r.scenario, 'en');
 
 describe('days', () => {
   it('round-trips ISO dates', () => {
