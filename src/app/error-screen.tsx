@@ -1,16 +1,15 @@
 import type { DataProblem } from '../scenario/problems.ts';
+import { useT } from '../i18n/index.ts';
 
 /** Shown instead of a broken map when a scenario is invalid: every problem, with file and path. */
 export function ErrorScreen({ problems }: { problems: DataProblem[] }) {
   const files = [...new Set(problems.map((p) => p.file))];
+  const { t } = useT();
   return (
     <main className="error-screen">
       <div role="alert" className="error-card">
-        <h1>This scenario cannot be shown</h1>
-        <p>
-          {files.join(', ')} has {problems.length} problem{problems.length === 1 ? '' : 's'}. Fix them and reload; nothing else was
-          changed.
-        </p>
+        <h1>{t('app.errTitle')}</h1>
+        <p>{t('app.errText', { files: files.join(', '), count: problems.length })}</p>
         <ol className="problem-list">
           {problems.map((p, i) => (
             <li key={i}>

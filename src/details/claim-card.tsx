@@ -2,17 +2,11 @@ import type { Claim, Figure, Scenario, Source } from '../scenario/schema.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
 import { isHttpUrl } from '../lib/url.ts';
 import { supersededBy } from '../scenario/derive/time.ts';
+import { i18n, useT } from '../i18n/index.ts';
 
-const QUALIFIER: Record<Figure['qualifier'], string> = {
-  exact: '',
-  about: 'about ',
-  'at-least': 'at least ',
-  'up-to': 'up to ',
-  over: 'over ',
-};
-
-export function figureText(f: Figure): string {
-  return `${QUALIFIER[f.qualifier]}${formatNumber(f.value)} ${f.unit} ${f.scope}`;
+/** "about 1,500 troops moved to Russia" ("etwa 1.500 …"), in the UI's language. */
+export function figureText(f: Figure, t = i18n.t): string {
+  return `${t(`q.${f.qualifier}`, { n: formatNumber(f.value) })} ${f.unit} ${f.scope}`;
 }
 
 function SourceLink({ source }: { source: Source }) {
@@ -37,26 +31,27 @@ export function ClaimBody({ claim, scenario, asOf }: { claim: Claim; scenario: S
   const newer = asOf ? supersededBy(scenario, claim, asOf) : null;
   const sources = claim.sourceIds.flatMap((id) => scenario.sources.filter((s) => s.id === id));
   const who = [claim.claimant.person, claim.claimant.office].filter(Boolean).join(', ');
+  const { t } = useT();
   return (
     <>
       <p className="claim-statement">{claim.statement}</p>
       <p className="claim-meta">
         <span className="claim-who">{who}</span> · <time dateTime={claim.date}>{formatDate(claim.date)}</time>
-        <span className={`confidence confidence-${claim.confidence}`}> · {claim.confidence} confidence</span>
+        <span className={`confidence confidence-${claim.confidence}`}> · {t(`conf.${claim.confidence}`)}</span>
       </p>
       {claim.figure && (
         <p className="claim-figure">
-          <span className={`figure-kind figure-${claim.figure.kind}`}>{claim.figure.kind === 'forecast' ? 'Forecast' : 'Figure'}</span>{' '}
-          <span className={newer ? 'figure-superseded' : undefined}>{figureText(claim.figure)}</span>
+          <span className={`figure-kind figure-${claim.figure.kind}`}>{t(claim.figure.kind === 'forecast' ? 'c.forecast' : 'c.figure')}</span>{' '}
+          <span className={newer ? 'figure-superseded' : undefined}>{figureText(claim.figure, t)}</span>
         </p>
       )}
       {newer && newer.figure && (
         <p className="superseded">
-          Superseded on {formatDate(newer.date)} by {newer.claimant.person ?? newer.claimant.office}: {figureText(newer.figure)}
+          {t('c.superseded', { date: formatDate(newer.date), who: newer.claimant.person ?? newer.claimant.office, figure: figureText(newer.figure, t) })}
         </p>
       )}
       {claim.quote && <blockquote className="claim-quote">“{claim.quote}”</blockquote>}
-      <ul className="sources" aria-label="Sources">
+      <ul className="sources" aria-label={t('c.sources')}>
         {sources.map((s) => (
           <SourceLink key={s.id} source={s} />
         ))}
@@ -70,7 +65,8 @@ export function ClaimBody({ claim, scenario, asOf }: { claim: Claim; scenario: S
  * it, so the reader sees both versions and what changed.
  */
 export function ClaimCard({ claim, scenario, asOf }: { claim: Claim; scenario: Scenario; asOf?: string }) {
-  const origin = claim.origin === 'article' ? 'The article' : 'Record';
+  const { t } = useT();
+  const origin = t(claim.origin === 'article' ? 'c.article' : 'c.record');
   if (claim.status !== 'corrected' || !claim.correctedBy?.length) {
     return (
       <article className={`claim claim-${claim.status}`} data-claim={claim.id}>
@@ -84,12 +80,12 @@ export function ClaimCard({ claim, scenario, asOf }: { claim: Claim; scenario: S
     <article className="claim claim-corrected" data-claim={claim.id}>
       {claim.correction && <p className="correction">{claim.correction}</p>}
       <div className="side-by-side">
-        <section aria-label="What the article says">
-          <h4>The article says</h4>
+        <section aria-label={t('c.whatArticle')}>
+          <h4>{t('c.articleSays')}</h4>
           <ClaimBody claim={claim} scenario={scenario} />
         </section>
-        <section aria-label="What the record shows">
-          <h4>The record</h4>
+        <section aria-label={t('c.whatRecord')}>
+          <h4>{t('c.theRecord')}</h4>
           {record.map((r) => (
             <div key={r.id} className="record-claim" data-claim={r.id}>
               <ClaimBody claim={r} scenario={scenario} />

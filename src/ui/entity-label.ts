@@ -18,12 +18,3 @@ export function entityName(scenario: Scenario, ref: EntityRef): string {
       return ref.id;
   }
 }
-
-export const KIND_LABEL: Record<EntityRef['kind'], string> = {
-  actor: 'Actor',
-  relation: 'Relation',
-  movement: 'Movement',
-  position: 'Troop position',
-  place: 'Place',
-  overlay: 'Overlay feature',
-};

@@ -47,7 +47,7 @@ export type Estimate = { claim: Claim; figure: Figure & { measure: NonNullable<F
 
 function troopEstimates(claims: readonly Claim[]): Estimate[] {
   return claims.flatMap((c) =>
-    c.figure && c.figure.unit === 'troops' && c.figure.measure && c.figure.kind === 'report'
+    c.figure && c.figure.measure && c.figure.kind === 'report'
       ? [{ claim: c, figure: c.figure as Estimate['figure'] }]
       : [],
   );
@@ -100,7 +100,8 @@ export function estimateSeries(claims: readonly Claim[]): Series[] {
   const out = new Map<string, Series>();
   for (const c of claims) {
     const f = c.figure;
-    if (!f || f.unit !== 'troops' || !f.measure || !f.estimator || c.origin !== 'record') continue;
+    // `measure` marks troop numbers (`unit` is display text, localised: "troops", "Soldaten").
+    if (!f || !f.measure || !f.estimator || c.origin !== 'record') continue;
     const key = `${f.measure}|${f.estimator}`;
     const s = out.get(key) ?? { estimator: f.estimator, measure: f.measure, points: [] };
     s.points.push({ date: c.date, value: f.value, kind: f.kind, qualifier: f.qualifier, claimId: c.id });
@@ -110,14 +111,18 @@ export function estimateSeries(claims: readonly Claim[]): Series[] {
   return [...out.values()].sort((a, b) => a.measure.localeCompare(b.measure) || a.estimator.localeCompare(b.estimator));
 }
 
+/** Words around a timeline event's label, in the UI's language (English by default). */
+export type EventText = (kind: 'begins' | 'position', label: string) => string;
+const ENGLISH_EVENT_TEXT: EventText = (kind, label) => (kind === 'begins' ? `Movement begins: ${label}` : `Position: ${label}`);
+
 /** Dated events for timeline ticks: one entry per date, with what happened or was said. */
-export function timelineEvents(scenario: Scenario): Array<{ date: string; labels: string[] }> {
+export function timelineEvents(scenario: Scenario, text: EventText = ENGLISH_EVENT_TEXT): Array<{ date: string; labels: string[] }> {
   const byDate = new Map<string, string[]>();
   const add = (date: string, label: string) => byDate.set(date, [...(byDate.get(date) ?? []), label]);
   const actor = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
   for (const r of scenario.relations) add(r.start, `${actor(r.from)} → ${actor(r.to)}: ${r.label}`);
-  for (const m of scenario.movements) add(m.start, `Movement begins: ${m.label}`);
-  for (const p of scenario.positions) add(p.start, `Position: ${p.label}`);
+  for (const m of scenario.movements) add(m.start, text('begins', m.label));
+  for (const p of scenario.positions) add(p.start, text('position', p.label));
   for (const c of scenario.claims) if (c.origin === 'record' && c.figure) add(c.date, `${c.claimant.person ?? c.claimant.office}: ${c.statement}`);
   return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, labels]) => ({ date, labels }));
 }
