@@ -14,6 +14,8 @@ import { FileActions } from '../files/file-actions.tsx';
 import { ErrorScreen } from './error-screen.tsx';
 import { loadStartScenario } from './scenario-source.ts';
 import { useHashSync } from './use-hash-sync.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { useT } from '../i18n/index.ts';
 
 function hasWebGL2(): boolean {
   try {
@@ -26,8 +28,9 @@ function hasWebGL2(): boolean {
 function FrameControls() {
   const scenario = useScenario();
   const { frame } = useActions();
+  const { t } = useT();
   return (
-    <div className="frames" role="group" aria-label="Frame the map">
+    <div className="frames" role="group" aria-label={t('app.frames')}>
       {scenario.frames.map((f) => (
         <button key={f.id} type="button" data-frame={f.id} onClick={() => frame(f.id)}>
           {f.label}
@@ -40,12 +43,13 @@ function FrameControls() {
 function Notice() {
   const notice = useNotice();
   const { dismissNotice } = useActions();
+  const { t } = useT();
   if (!notice) return null;
   return (
     <div className="notice" role="status">
       {notice}{' '}
       <button type="button" onClick={dismissNotice}>
-        Dismiss
+        {t('app.dismiss')}
       </button>
     </div>
   );
@@ -54,6 +58,7 @@ function Notice() {
 function Shell() {
   const scenario = useScenario();
   const [webgl] = useState(hasWebGL2);
+  const { t } = useT();
   return (
     <div className="app">
       <header className="topbar">
@@ -63,6 +68,7 @@ function Shell() {
         <div className="topbar-actions">
           <FileActions />
           <FrameControls />
+          <LanguageSwitch />
         </div>
       </header>
       <div className="main">
@@ -75,7 +81,7 @@ function Shell() {
             <MapView />
           ) : (
             <div className="no-webgl" role="alert">
-              This browser cannot draw the map: it has no WebGL2. The lists and sourced details still work.
+              {t('app.noWebgl')}
             </div>
           )}
           <DetailsPanel />
@@ -100,10 +106,11 @@ function ScenarioView({ scenario }: { scenario: ScenarioFile }) {
 /** Composition root: load and check the scenario, then show it or the list of what is wrong. */
 export function App() {
   const [result, setResult] = useState<LoadResult | null>(null);
+  const { t } = useT();
   useEffect(() => {
     void loadStartScenario(location).then(setResult);
   }, []);
-  if (!result) return <p className="loading">Loading scenario…</p>;
+  if (!result) return <p className="loading">{t('app.loading')}</p>;
   if (!result.ok) return <ErrorScreen problems={result.problems} />;
   return <ScenarioView scenario={result.scenario} />;
 }

@@ -4,6 +4,7 @@ import { MAX_SCENARIO_BYTES } from '../scenario/limits.ts';
 import { validateScenarioText } from '../scenario/validate.ts';
 import { serializeScenario } from '../scenario/serialize.ts';
 import { useActions, useOverlays, useScenarioFile, useStoreApi } from '../state/hooks.ts';
+import { useT } from '../i18n/index.ts';
 
 /** Decides from name and first characters whether a file is an overlay or a scenario. */
 export function fileKind(name: string, head: string): 'overlay' | 'scenario' {
@@ -15,6 +16,7 @@ export function fileKind(name: string, head: string): 'overlay' | 'scenario' {
 
 function ProblemsDialog({ file, problems, onClose }: { file: string; problems: DataProblem[]; onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
+  const { t } = useT();
   useEffect(() => closeRef.current?.focus(), []);
   return (
     <div
@@ -29,20 +31,18 @@ function ProblemsDialog({ file, problems, onClose }: { file: string; problems: D
         }
       }}
     >
-      <h2 id="problems-title">Could not open {file}</h2>
-      <p>
-        {problems.length} problem{problems.length === 1 ? '' : 's'}; what was on screen is unchanged.
-      </p>
+      <h2 id="problems-title">{t('f.failed', { file })}</h2>
+      <p>{t('f.problems', { count: problems.length })}</p>
       <ol className="problem-list">
         {problems.slice(0, 200).map((p, i) => (
           <li key={i}>
             <code className="problem-path">{p.path}</code> <span className="problem-message">{p.message}</span>
           </li>
         ))}
-        {problems.length > 200 && <li>and {problems.length - 200} more</li>}
+        {problems.length > 200 && <li>{t('tl.more', { count: problems.length - 200 })}</li>}
       </ol>
       <button type="button" ref={closeRef} onClick={onClose}>
-        Close
+        {t('f.close')}
       </button>
     </div>
   );
@@ -64,6 +64,7 @@ export function FileActions() {
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState<{ file: string; problems: DataProblem[] } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const { t } = useT();
 
   const open = async (file: File) => {
     if (file.size > MAX_SCENARIO_BYTES) {
@@ -131,8 +132,8 @@ export function FileActions() {
 
   return (
     <div className="file-actions">
-      <button type="button" onClick={() => inputRef.current?.click()} title="Open a scenario (.json) or an overlay (.geojson, .kml); or drop files on the map">
-        Open…
+      <button type="button" onClick={() => inputRef.current?.click()} title={t('f.openTitle')}>
+        {t('f.open')}
       </button>
       <input
         ref={inputRef}
@@ -140,24 +141,24 @@ export function FileActions() {
         accept=".json,.geojson,.kml,application/json,application/geo+json,application/vnd.google-earth.kml+xml"
         multiple
         hidden
-        aria-label="Open scenario or overlay files"
+        aria-label={t('f.openLabel')}
         onChange={(e) => {
           for (const f of e.target.files ?? []) void open(f);
           e.target.value = '';
         }}
       />
       <button type="button" onClick={exportScenario}>
-        Export
+        {t('f.export')}
       </button>
       {busy && (
         <span className="busy" role="status">
-          Checking {busy}…
+          {t('f.checking', { file: busy })}
         </span>
       )}
-      {dragging && <div className="drop-hint">Drop a scenario (.json) or an overlay (.geojson, .kml)</div>}
+      {dragging && <div className="drop-hint">{t('f.drop')}</div>}
       {failed && <ProblemsDialog file={failed.file} problems={failed.problems} onClose={() => setFailed(null)} />}
       <span className="visually-hidden" aria-live="polite">
-        {overlays.length ? `${overlays.length} overlay${overlays.length > 1 ? 's' : ''} shown` : ''}
+        {overlays.length ? t('f.overlays', { count: overlays.length }) : ''}
       </span>
     </div>
   );
