@@ -7,6 +7,7 @@ import type { Place, Position, RelationType, Scenario } from '../schema.ts';
 import { greatCircleArc, greatCirclePath, type LngLat } from './arcs.ts';
 import { dayOf, estimateAt } from './time.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 /**
  * When a feature holds, in days since 1970: from `startDay` (inclusive) to `endDay` (exclusive;
@@ -156,20 +157,20 @@ function positionAnchor(places: Map<string, Place>, p: Position): LngLat {
   return [pts.reduce((s, c) => s + c[0], 0) / pts.length, pts.reduce((s, c) => s + c[1], 0) / pts.length];
 }
 
-/** "≈10,000 · Pentagon, 4 Nov 2024": a troop estimate and whose it is, for a marker label. */
-export function estimateLabel(scenario: Scenario, p: Position, date: string): string {
+/** "≈10,000 · Pentagon, 4 Nov 2024": a troop estimate and whose it is, for a marker label, in `lang`. */
+export function estimateLabel(scenario: Scenario, p: Position, date: string, lang: Lang = 'en'): string {
   const e = estimateAt(scenario, p, date);
   if (!e) return '';
   const sign = { exact: '', about: '≈', 'at-least': '≥', 'up-to': '≤', over: '>' }[e.figure.qualifier];
   const who = e.figure.estimator ?? e.claim.claimant.office;
-  return `${sign}${formatNumber(e.figure.value)} · ${who}, ${formatDate(e.claim.date)}`;
+  return `${sign}${formatNumber(e.figure.value, lang)} · ${who}, ${formatDate(e.claim.date, lang)}`;
 }
 
 /**
  * Troop markers: at the named place, or at the middle of the places spanning an area. With a
- * date, each carries the troop number estimated by then and by whom.
+ * date, each carries the troop number estimated by then and by whom (numbers and dates in `lang`).
  */
-export function positionFeatures(scenario: Scenario, date?: string): FeatureCollection<Point, PositionProps> {
+export function positionFeatures(scenario: Scenario, date?: string, lang: Lang = 'en'): FeatureCollection<Point, PositionProps> {
   const places = placeIndex(scenario);
   const colours = actorColours(scenario);
   return featureCollection(
@@ -181,7 +182,7 @@ export function positionFeatures(scenario: Scenario, date?: string): FeatureColl
         label: p.label,
         status: p.status,
         located: p.location.kind,
-        estimate: estimateLabel(scenario, p, date ?? scenario.span.end),
+        estimate: estimateLabel(scenario, p, date ?? scenario.span.end, lang),
         ...dated(p.start, p.end),
       }),
     ),
