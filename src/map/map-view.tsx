@@ -38,6 +38,7 @@ import { basemapData } from './basemap-data.ts';
 import { WORKER_URL } from './maplibre-worker.ts';
 import { arrowImage } from './arrow-image.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
+import { useT, type Lang } from '../i18n/index.ts';
 import {
   ARROW_IMAGE,
   DAY_STATE,
@@ -145,6 +146,8 @@ export function MapView() {
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   const { select, hover } = useActions();
+  const { t, i18n } = useT();
+  const lang = i18n.language as Lang;
   // Filters and troop numbers follow the settled date: they change only when the situation does.
   const date = useSettledDate();
   const store = useStoreApi();
@@ -169,7 +172,18 @@ export function MapView() {
   );
   // What changes with the date is rebuilt once per day shown, not per playback frame: the
   // travelled part of each leg and the troop numbers on the markers. Units glide on the GPU.
-  const positions = useMemo(() => positionFeatures(scenario, date), [scenario, date]);
+  const positions = useMemo(() => positionFeatures(scenario, date, lang), [scenario, date, lang]);
+  // The label layer adds " (alleged)" to alleged positions: in the UI's language.
+  const positionLabelLayer = useMemo(
+    () => JSON.parse(JSON.stringify(positionLabels).replace('" (alleged)"', JSON.stringify(` (${t('mprec.alleged')})`))) as typeof positionLabels,
+    [t, lang],
+  );
+  // MapLibre's own controls: the compact attribution button's name follows the language.
+  useEffect(() => {
+    const button = map?.getContainer().querySelector('.maplibregl-ctrl-attrib-button');
+    button?.setAttribute('title', t('app.attrib'));
+    button?.setAttribute('aria-label', t('app.attrib'));
+  }, [map, t, lang]);
   const movements = useMemo(() => movementFeatures(scenario, data.routes), [scenario, data.routes]);
   const hoveredLeg = hovered?.kind === 'movement' ? hovered.id : null;
   const selectedLeg = selection?.kind === 'movement' ? selection.id : null;
@@ -269,7 +283,7 @@ export function MapView() {
     // Routes are static; a leg that has not begun by the day shown is not there to hover or click.
     if (kind === 'movement' && Number(f.properties?.startDay) > day) return null;
     const props = f.properties as Record<string, unknown>;
-    const label = String(props.name ?? props.label ?? props.description ?? (isOverlay ? 'Overlay feature' : id));
+    const label = String(props.name ?? props.label ?? props.description ?? (isOverlay ? t('kind.overlay') : id));
     return { ref: { kind, id }, label };
   };
 
@@ -299,7 +313,7 @@ export function MapView() {
   });
 
   return (
-    <div className="map-wrap" role="region" aria-label="Situation map">
+    <div className="map-wrap" role="region" aria-label={t('app.map')}>
       <Map
         ref={mapRef}
         workerUrl={WORKER_URL}
@@ -347,10 +361,10 @@ export function MapView() {
             </Source>
             <Source id={SOURCE.positions} type="geojson" data={positions} promoteId="id">
               <Layer {...withVisibility(positionMarkers, 'positions')} />
-              <Layer {...withVisibility(positionLabels, 'positions')} />
+              <Layer {...withVisibility(positionLabelLayer, 'positions')} />
             </Source>
             {overlays.map((o) => (
-              <Source key={o.id} id={overlaySourceId(o)} type="geojson" data={o.data} promoteId="__sitmapId" attribution={`Overlay: ${o.name}`}>
+              <Source key={o.id} id={overlaySourceId(o)} type="geojson" data={o.data} promoteId="__sitmapId" attribution={t('app.overlayAttr', { name: o.name })}>
                 {overlayLayers(o, overlayVisible[o.id] ?? true).map((l) => (
                   <Layer key={l.id} {...l} />
                 ))}
