@@ -13,7 +13,8 @@ import { FileActions } from '../files/file-actions.tsx';
 
 import { ErrorScreen } from './error-screen.tsx';
 import { loadStartScenario } from './scenario-source.ts';
-import { useHashSync } from './use-hash-sync.ts';
+import { briefingFromHash, useHashSync } from './use-hash-sync.ts';
+import { BriefingButtons, BriefingMount, PresenterRoute, isPresenterWindow } from '../briefing/entry.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useT } from '../i18n/index.ts';
 
@@ -67,6 +68,7 @@ function Shell() {
         </h1>
         <div className="topbar-actions">
           <FileActions />
+          <BriefingButtons />
           <FrameControls />
           <LanguageSwitch />
         </div>
@@ -86,6 +88,7 @@ function Shell() {
           )}
           <DetailsPanel />
           <Notice />
+          <BriefingMount legend={<Legend />} />
         </div>
       </div>
       <Timeline />
@@ -94,11 +97,17 @@ function Shell() {
 }
 
 function ScenarioView({ scenario }: { scenario: ScenarioFile }) {
-  const [store] = useState(() => createSitmapStore(scenario, parseHash(location.hash)));
+  const [store] = useState(() => {
+    // Briefing mode: `#briefing=kursk&step=3` presents that step (a notice if the link is wrong).
+    const briefing = briefingFromHash(scenario, location.hash);
+    const s = createSitmapStore(scenario, { ...parseHash(location.hash), presenting: briefing.presenting });
+    if (briefing.notice) s.setState({ notice: [s.getState().notice, briefing.notice].filter(Boolean).join(' ') });
+    return s;
+  });
   useHashSync(store);
   return (
     <StoreContext.Provider value={store}>
-      <Shell />
+      {isPresenterWindow() ? <PresenterRoute /> : <Shell />}
     </StoreContext.Provider>
   );
 }

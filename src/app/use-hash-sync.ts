@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { SitmapStore } from '../state/store.ts';
-import { formatHash, parseHash } from '../state/url.ts';
+import { formatHash, parseBriefingHash, parseHash } from '../state/url.ts';
+import { i18n } from '../i18n/index.ts';
 import { dayOf, isoOf } from '../scenario/derive/time.ts';
 
 /**
@@ -9,6 +10,42 @@ import { dayOf, isoOf } from '../scenario/derive/time.ts';
  * to the previous one); date changes replace the current entry, once per day shown, never per
  * frame, and not at all during playback (the date is written when it stops). The date is left out while it is the scenario's last day, the default.
  */
+// ---- Briefing mode (helper "briefing-ui") ----
+type Presenting = { briefingId: string; step: number };
+/**
+ * The briefing a link asks to present (`#briefing=kursk&step=3`), checked against the scenario:
+ * an unknown briefing is not presented, a step out of range opens its first step; either says so.
+ */
+export function briefingFromHash(scenario: { briefings?: Array<{ id: string; steps: unknown[] }> }, hash: string): { presenting: Presenting | null; notice: string | null } {
+  const asked = parseBriefingHash(hash);
+  if (!asked) return { presenting: null, notice: null };
+  const briefing = scenario.briefings?.find((b) => b.id === asked.id);
+  if (!briefing) {
+    const known = (scenario.briefings ?? []).map((b) => b.id).join(', ');
+    return {
+      presenting: null,
+      notice: i18n.t('briefingLink.unknown', {
+        defaultValue: known ? "This scenario has no briefing '{{id}}' (it has: {{known}})." : "This scenario has no briefing '{{id}}'.",
+        id: asked.id,
+        known,
+      }),
+    };
+  }
+  if (!(asked.step >= 0 && asked.step < briefing.steps.length)) {
+    return {
+      presenting: { briefingId: briefing.id, step: 0 },
+      notice: i18n.t('briefingLink.step', {
+        defaultValue: "The link's step {{step}} is not in briefing '{{id}}' (steps 1 to {{count}}): showing step 1.",
+        step: asked.stepText ?? '',
+        id: briefing.id,
+        count: briefing.steps.length,
+      }),
+    };
+  }
+  return { presenting: { briefingId: briefing.id, step: asked.step }, notice: null };
+}
+// ---- end briefing mode ----
+
 export function useHashSync(store: SitmapStore) {
   useEffect(() => {
     const hashOf = (s: ReturnType<SitmapStore['getState']>) => {
@@ -22,13 +59,29 @@ export function useHashSync(store: SitmapStore) {
       else history.replaceState(null, '', url);
     };
     const unsubscribe = store.subscribe((state, prev) => {
-      if (state.selection !== prev.selection) write(hashOf(state), true);
+      // Briefing mode: the step is in the hash (replaced, not pushed: a briefing is one history
+      // entry), and while presenting, selections that steps set replace the entry too.
+      if (state.presenting !== prev.presenting) {
+        const p = state.presenting;
+        write(formatHash({ ...parseHash(hashOf(state)), briefing: p ? { id: p.briefingId, step: p.step } : null }, location.hash), !!p && !prev.presenting);
+      } else if (state.selection !== prev.selection && state.presenting) write(hashOf(state), false);
+      else if (state.selection !== prev.selection) write(hashOf(state), true);
       else if (state.playing) return;
       else if (isoOf(state.time) !== isoOf(prev.time) || state.scenario !== prev.scenario || prev.playing) write(hashOf(state), false);
     });
     const onNavigate = () => {
       const { selection, date } = parseHash(location.hash);
       const s = store.getState();
+      // Briefing mode: a hash naming a briefing (edited, or Back to it) presents it; leaving it stops.
+      const asked = briefingFromHash(s.scenario, location.hash);
+      if (asked.notice) s.actions.dismissNotice();
+      if (asked.presenting) {
+        s.briefingActions.present(asked.presenting.briefingId, asked.presenting.step);
+        if (asked.notice) store.setState({ notice: asked.notice });
+        return;
+      }
+      if (s.presenting) s.briefingActions.stopPresenting();
+      if (asked.notice) store.setState({ notice: asked.notice });
       if (selection?.kind !== s.selection?.kind || selection?.id !== s.selection?.id) s.actions.select(selection);
       const target = date ?? s.scenario.span.end;
       if (target !== isoOf(s.time)) s.actions.scrubTo(dayOf(target));

@@ -27,6 +27,9 @@ import {
   useScenario,
   useSelection,
   useStoreApi,
+  useCameraRequest,
+  useHighlight,
+  useProjector,
 } from '../state/hooks.ts';
 import { dayOf } from '../scenario/derive/time.ts';
 import { MovingUnitsLayer } from './layers/moving-units-layer.ts';
@@ -42,6 +45,7 @@ import { useT, type Lang } from '../i18n/index.ts';
 import {
   ARROW_IMAGE,
   DAY_STATE,
+  PROJECTOR_STATE,
   HOLDS,
   INTERACTIVE_LAYERS,
   SOURCE,
@@ -118,7 +122,7 @@ function visibility(on: boolean): 'visible' | 'none' {
 function useFeatureFlag(
   map: MaplibreMap | null,
   ref: EntityRef | null,
-  flag: 'hover' | 'selected',
+  flag: 'hover' | 'selected' | 'highlight',
   territoryIso: string | null,
   generation: number,
 ) {
@@ -135,6 +139,21 @@ function useFeatureFlag(
   }, [map, ref, flag, territoryIso, generation]);
 }
 
+/** Sets feature-state 'highlight' on every entity a briefing step emphasises (briefing mode). */
+function useHighlightFlags(map: MaplibreMap | null, refs: EntityRef[], isoOf: (id: string) => string | null, generation: number) {
+  useEffect(() => {
+    if (!map) return;
+    const targets = refs.flatMap((ref) => [
+      ...(ref.kind === 'overlay' ? overlaySourcesOf(ref.id) : SOURCES_OF_KIND[ref.kind]).map((source) => ({ source, id: ref.id })),
+      ...(ref.kind === 'actor' && isoOf(ref.id) ? [{ source: 'countries', id: isoOf(ref.id)! }] : []),
+    ]);
+    for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { highlight: true });
+    return () => {
+      for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { highlight: false });
+    };
+  }, [map, refs, isoOf, generation]);
+}
+
 /** The situation map: basemap plus scenario layers, wired to the store. */
 export function MapView() {
   const scenario = useScenario();
@@ -143,6 +162,11 @@ export function MapView() {
   const hovered = useHovered();
   const frameRequest = useFrameRequest();
   const relationTypes = useRelationTypes();
+  const cameraRequest = useCameraRequest();
+  const highlight = useHighlight();
+  const projector = useProjector();
+  const cameraRequestRef = useRef(cameraRequest);
+  cameraRequestRef.current = cameraRequest;
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
   const { select, hover } = useActions();
@@ -215,6 +239,33 @@ export function MapView() {
   useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null, generation);
   useFeatureFlag(map, selection, 'selected', selection?.kind === 'actor' ? (isoOf.get(selection.id) ?? null) : null, generation);
 
+  // Briefing mode: emphasised entities, the projector theme (thicker lines, larger type) and
+  // camera requests (a step's camera), reported back to the store once the map is idle there.
+  const isoOfId = useCallback((id: string) => isoOf.get(id) ?? null, [isoOf]);
+  useHighlightFlags(map, highlight, isoOfId, generation);
+  useEffect(() => {
+    map?.setGlobalStateProperty(PROJECTOR_STATE, projector);
+  }, [map, projector, generation]);
+  useEffect(() => {
+    if (!map || !cameraRequest) return;
+    const { center, zoom, bearing, pitch, animate, seq } = cameraRequest;
+    const camera = { center, zoom, bearing, pitch };
+    if (animate && !prefersReducedMotion()) map.flyTo({ ...camera, duration: 1600, essential: false });
+    else map.jumpTo(camera);
+    let settled = false;
+    const onIdle = () => {
+      if (settled || map.isMoving()) return;
+      settled = true;
+      map.off('idle', onIdle);
+      if (store.getState().cameraSettled < seq) store.getState().briefingActions.cameraSettledAt(seq);
+    };
+    map.on('idle', onIdle);
+    map.triggerRepaint();
+    return () => {
+      map.off('idle', onIdle);
+    };
+  }, [map, cameraRequest, store]);
+
   useEffect(() => {
     if (!map) return;
     const restored = () => {
@@ -242,6 +293,8 @@ export function MapView() {
   // Bring a selection into view when it is off screen or under the details panel; never zoom in.
   useEffect(() => {
     if (!map || !selection) return;
+    // A briefing step set this selection together with its camera: the step's camera wins.
+    if (cameraRequestRef.current?.selection === selection) return;
     const bounds = entityBounds(scenario, selection);
     if (!bounds) return;
     const pad = viewPadding(map, true);

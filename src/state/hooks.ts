@@ -50,3 +50,11 @@ export function useStoreApi(): SitmapStore {
   if (!store) throw new Error('Sitmap hooks must be used inside <StoreContext.Provider>');
   return store;
 }
+
+// ---- Briefing mode (helper "briefing-ui") ----
+export const useCameraRequest = () => useSitmap((s) => s.cameraRequest);
+export const useHighlight = () => useSitmap((s) => s.highlight);
+export const usePresenting = () => useSitmap((s) => s.presenting);
+export const useProjector = () => useSitmap((s) => s.projector);
+export const useBriefingActions = () => useSitmap((s) => s.briefingActions);
+// ---- end briefing mode ----

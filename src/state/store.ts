@@ -14,7 +14,7 @@ export type Speed = (typeof SPEEDS)[number];
 export const LAYER_KINDS = ['territories', 'relations', 'movements', 'positions', 'places'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
-export interface SitmapState {
+export interface SitmapState extends BriefingState {
   /**
    * The scenario file as loaded, with its localised texts (`{ en, de }`) unresolved: export writes
    * it back unchanged. Display code uses `useScenario()` or `resolvedScenario(state)`.
@@ -67,6 +67,49 @@ export interface SitmapState {
 
 export type SitmapStore = StoreApi<SitmapState>;
 
+// ---- Briefing mode (helper "briefing-ui"): camera requests, highlight, presenting, projector ----
+/** A camera the map should show; `seq` makes repeated requests distinct. */
+export interface CameraRequest {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+  /** Fly there (else jump); the map jumps anyway under prefers-reduced-motion. */
+  animate: boolean;
+  seq: number;
+  /** The selection set with this camera: the map does not re-frame it (the step's camera wins). */
+  selection: EntityRef | null;
+}
+/** An absolute view (a briefing step): everything not named is shown / cleared. */
+export interface ViewSpec {
+  date: string;
+  camera: { center: [number, number]; zoom: number; bearing?: number; pitch?: number };
+  selection?: EntityRef | null;
+  layers?: Partial<Record<LayerKind, boolean>>;
+  relationTypes?: Partial<Record<RelationType, boolean>>;
+  highlight?: EntityRef[];
+}
+export interface BriefingState {
+  cameraRequest: CameraRequest | null;
+  /** `seq` of the last camera request the map has reached and drawn (idle). */
+  cameraSettled: number;
+  /** Entities drawn emphasised (feature-state 'highlight'). */
+  highlight: EntityRef[];
+  /** The briefing being presented and its step (0-based), or null while exploring. */
+  presenting: { briefingId: string; step: number } | null;
+  /** High-contrast, large-type theme for projectors (map and panels). */
+  projector: boolean;
+  briefingActions: {
+    /** Shows an absolute view in one update: date (stops playback), selection, layers, highlight, camera. */
+    applyView: (view: ViewSpec, animate: boolean) => number;
+    cameraSettledAt: (seq: number) => void;
+    present: (briefingId: string, step: number) => void;
+    stopPresenting: () => void;
+    setProjector: (on: boolean) => void;
+  };
+}
+// ---- end briefing mode ----
+
 /**
  * The store's scenario resolved to a language (by default the UI's current one): every text a
  * plain string. Memoised per file and language, so it is the same object until either changes.
@@ -81,7 +124,7 @@ export function resolvedScenario(state: Pick<SitmapState, 'scenario'>, lang = cu
  */
 export function createSitmapStore(
   scenario: ScenarioFile,
-  initial: { selection?: EntityRef | null; date?: string; overlays?: Overlay[] } = {},
+  initial: { selection?: EntityRef | null; date?: string; overlays?: Overlay[]; presenting?: { briefingId: string; step: number } | null } = {},
 ): SitmapStore {
   const overlayFeature = (overlays: Overlay[], id: string) =>
     overlays.some((o) => o.data.features.some((f) => f.properties?.__sitmapId === id));
@@ -97,6 +140,42 @@ export function createSitmapStore(
     dateValid ? null : `The link's date ${initial.date} is outside this scenario (${scenario.span.start} to ${scenario.span.end}).`,
   ].filter(Boolean);
   return createStore<SitmapState>()((set, get) => ({
+    // ---- Briefing mode (helper "briefing-ui") ----
+    cameraRequest: null,
+    cameraSettled: 0,
+    highlight: [],
+    presenting: initial.presenting ?? null,
+    projector: !!initial.presenting,
+    briefingActions: {
+      applyView: (view, animate) => {
+        const s = get();
+        const ref = view.selection ?? null;
+        const known = !ref || entityExists(resolvedScenario(s), ref);
+        const seq = (s.cameraRequest?.seq ?? 0) + 1;
+        const c = view.camera;
+        set({
+          time: clamp(dayOf(view.date)),
+          playing: false,
+          selection: known ? ref : null,
+          hovered: null,
+          layers: Object.fromEntries(LAYER_KINDS.map((k) => [k, view.layers?.[k] ?? true])) as Record<LayerKind, boolean>,
+          relationTypes: Object.fromEntries(RELATION_TYPES.map((t) => [t, view.relationTypes?.[t] ?? true])) as Record<RelationType, boolean>,
+          highlight: view.highlight ?? [],
+          cameraRequest: { center: c.center, zoom: c.zoom, bearing: c.bearing ?? 0, pitch: c.pitch ?? 0, animate, seq, selection: known ? ref : null },
+          ...(known || !ref ? {} : { notice: unknown(ref) }),
+        });
+        return seq;
+      },
+      cameraSettledAt: (seq) => set({ cameraSettled: seq }),
+      present: (briefingId, step) => {
+        const p = get().presenting;
+        if (p?.briefingId === briefingId && p.step === step) return;
+        set({ presenting: { briefingId, step }, ...(p ? {} : { projector: true }) });
+      },
+      stopPresenting: () => set({ presenting: null, highlight: [] }),
+      setProjector: (on) => set({ projector: on }),
+    },
+    // ---- end briefing mode ----
     scenario,
     selection: startValid ? start : null,
     hovered: null,

@@ -32,9 +32,20 @@ export const HOLDS: ExpressionSpecification = ['all', ['>=', day, ['get', 'start
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
-/** A value that grows on hover and more on selection. */
+// ---- Briefing mode (helper "briefing-ui"): step highlight and projector theme ----
+/** Set (feature-state) on the entities a briefing step emphasises. */
+const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
+/** Global state: the projector theme is on (thicker lines, larger markers and type). */
+export const PROJECTOR_STATE = 'projector';
+const projectorOn: ExpressionSpecification = ['boolean', ['global-state', PROJECTOR_STATE], false];
+/** A line width or radius, thicker in the projector theme. */
+const thick = (value: ExpressionSpecification | number, factor = 1.6): ExpressionSpecification => ['*', value, ['case', projectorOn, factor, 1]];
+/** A text size, larger in the projector theme. */
+const textSize = (base: number, projector: number): ExpressionSpecification => ['case', projectorOn, projector, base];
+// ---- end briefing mode ----
+/** A value that grows on hover and more on selection (or a briefing step's highlight). */
 const emphasis = (base: number, hover: number, select: number): ExpressionSpecification => [
-  'case', selected, select, hovered, hover, base,
+  'case', selected, select, highlighted, select, hovered, hover, base,
 ];
 
 export const ARROW_IMAGE = 'sitmap-arrow';
@@ -61,7 +72,7 @@ export function territoryOutline(tints: Array<[string, string]>): LineLayerSpeci
     filter: ['in', ['get', 'iso3'], ['literal', tints.map(([iso]) => iso)]],
     paint: {
       'line-color': ['match', ['get', 'iso3'], ...tints.flat(), BASE.border] as unknown as ExpressionSpecification,
-      'line-width': emphasis(0, 1.5, 2.5),
+      'line-width': thick(emphasis(0, 1.5, 2.5)),
     },
   };
 }
@@ -86,7 +97,7 @@ export const areaOutline: LineLayerSpecification = {
   type: 'line',
   source: SOURCE.areas,
   filter: HOLDS,
-  paint: { 'line-color': ['get', 'color'], 'line-width': emphasis(1.5, 2.5, 3), 'line-dasharray': [2, 1.5] },
+  paint: { 'line-color': ['get', 'color'], 'line-width': thick(emphasis(1.5, 2.5, 3)), 'line-dasharray': [2, 1.5] },
 };
 
 // --- Relations: one layer per type so each keeps its own dash pattern. ---
@@ -101,7 +112,7 @@ export const relationLines: LineLayerSpecification[] = RELATION_TYPES.map((type)
     layout: { 'line-cap': style.dash ? 'butt' : 'round', 'line-join': 'round' },
     paint: {
       'line-color': style.color,
-      'line-width': emphasis(style.width, style.width + 2, style.width + 3),
+      'line-width': thick(emphasis(style.width, style.width + 2, style.width + 3)),
       'line-offset': ['*', ['get', 'lane'], 7],
       ...(style.dash ? { 'line-dasharray': style.dash } : {}),
     },
@@ -148,7 +159,7 @@ export const movementLines: LineLayerSpecification[] = Object.entries(MOVEMENT_D
   layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
   paint: {
     'line-color': ['get', 'color'],
-    'line-width': emphasis(3, 5, 6),
+    'line-width': thick(emphasis(3, 5, 6)),
     'line-opacity': emphasis(0, 0.85, 1),
     ...(dash ? { 'line-dasharray': dash } : {}),
   },
@@ -167,7 +178,7 @@ export const placeDots: CircleLayerSpecification = {
   source: SOURCE.places,
   filter: ['!', ['get', 'capital']],
   paint: {
-    'circle-radius': emphasis(3.5, 5, 6),
+    'circle-radius': thick(emphasis(3.5, 5, 6), 1.4),
     'circle-color': BASE.muted,
     'circle-stroke-color': '#ffffff',
     'circle-stroke-width': 1.5,
@@ -182,7 +193,7 @@ export const placeLabels: SymbolLayerSpecification = {
   layout: {
     'text-field': ['get', 'name'],
     'text-font': MAP_FONT,
-    'text-size': 12,
+    'text-size': textSize(12, 17),
     'text-anchor': 'left',
     'text-offset': [0.7, 0],
     'text-optional': true,
@@ -197,7 +208,7 @@ export const positionMarkers: CircleLayerSpecification = {
   source: SOURCE.positions,
   filter: HOLDS,
   paint: {
-    'circle-radius': emphasis(7, 9, 10),
+    'circle-radius': thick(emphasis(7, 9, 10), 1.4),
     // Alleged positions are hollow: a ring in the actor's colour, not a filled marker.
     'circle-color': ['case', ['==', ['get', 'status'], 'alleged'], '#ffffff', ['get', 'color']],
     'circle-stroke-color': ['case', ['==', ['get', 'status'], 'alleged'], ['get', 'color'], BASE.text],
@@ -217,7 +228,7 @@ export const positionLabels: SymbolLayerSpecification = {
       ['case', ['!=', ['get', 'estimate'], ''], ['concat', '\n', ['get', 'estimate']], ''],
     ],
     'text-font': MAP_FONT,
-    'text-size': 12,
+    'text-size': textSize(12, 17),
     'text-anchor': 'top',
     'text-offset': [0, 0.9],
     'text-max-width': 12,
@@ -232,11 +243,11 @@ export const actorMarkers: CircleLayerSpecification = {
   type: 'circle',
   source: SOURCE.actors,
   paint: {
-    'circle-radius': emphasis(9, 11, 12),
+    'circle-radius': thick(emphasis(9, 11, 12), 1.4),
     'circle-color': ['get', 'color'],
     // A dark ring keeps light actor colours (yellow, sky blue) visible on a light base map.
     'circle-stroke-color': BASE.text,
-    'circle-stroke-width': emphasis(2, 3, 4),
+    'circle-stroke-width': thick(emphasis(2, 3, 4), 1.4),
   },
 };
 export const actorLabels: SymbolLayerSpecification = {
@@ -246,7 +257,7 @@ export const actorLabels: SymbolLayerSpecification = {
   layout: {
     'text-field': ['get', 'name'],
     'text-font': MAP_FONT,
-    'text-size': 15,
+    'text-size': textSize(15, 22),
     'text-anchor': 'top',
     'text-offset': [0, 1.1],
     'text-allow-overlap': false,

@@ -1,0 +1,124 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import './strings.ts';
+import './briefing.css';
+import { useT } from '../i18n/index.ts';
+import { formatDate } from '../lib/format.ts';
+import { useBriefingActions, useDate, usePresenting, useProjector, useStoreApi } from '../state/hooks.ts';
+import { applyStep } from './apply-step.ts';
+import { useBriefings } from './entry.tsx';
+import { useStepKeys } from './keys.ts';
+import { useBriefingSync } from './sync.ts';
+
+/** The presenter window's address: this app with `?presenter=1`, the same language and step. */
+export function presenterUrl(loc: Location = location): string {
+  const params = new URLSearchParams(loc.search);
+  params.set('presenter', '1');
+  return `${loc.pathname}?${params.toString()}${loc.hash}`;
+}
+
+/**
+ * The audience view: the map full screen (Fullscreen API when allowed, else the whole window),
+ * the step's title and caption, progress, legend and "as of" date, over a map that each step
+ * sets absolutely (the camera flies between steps, instantly under reduced motion).
+ */
+export default function Audience({ legend }: { legend: ReactNode }) {
+  const { t } = useT('briefing');
+  const store = useStoreApi();
+  const presenting = usePresenting()!;
+  const projector = useProjector();
+  const date = useDate();
+  const { present, stopPresenting, setProjector } = useBriefingActions();
+  const briefing = useBriefings().find((b) => b.id === presenting.briefingId);
+  const briefingRef = useRef(briefing);
+  briefingRef.current = briefing;
+  const count = briefing?.steps.length ?? 0;
+  const step = Math.min(presenting.step, Math.max(0, count - 1));
+  const startedAt = useBriefingSync(store, presenting.briefingId);
+  void startedAt;
+
+  // Each step is shown absolutely; the first one (a link, or "Present") without a flight.
+  const shown = useRef(false);
+  useEffect(() => {
+    const s = briefingRef.current?.steps[step];
+    if (!s) return;
+    void applyStep(s, { store, animate: shown.current });
+    shown.current = true;
+  }, [store, step, presenting.briefingId]);
+
+  useEffect(() => {
+    if (!briefing) stopPresenting();
+  }, [briefing, stopPresenting]);
+
+  // Page classes: hide the editing chrome, apply the projector theme.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.add('sitmap-presenting');
+    return () => root.classList.remove('sitmap-presenting');
+  }, []);
+  useEffect(() => {
+    document.documentElement.classList.toggle('sitmap-projector', projector);
+    return () => document.documentElement.classList.remove('sitmap-projector');
+  }, [projector]);
+
+  // Leaving full screen (Esc is taken by the browser there) leaves presenting; leaving presenting
+  // leaves full screen.
+  useEffect(() => {
+    let wasFull = !!document.fullscreenElement;
+    const onChange = () => {
+      if (wasFull && !document.fullscreenElement) stopPresenting();
+      wasFull = !!document.fullscreenElement;
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, [stopPresenting]);
+
+  const go = (n: number) => present(presenting.briefingId, n);
+  const digits = useStepKeys(step, count, go, stopPresenting);
+  if (!briefing || !count) return null;
+  const current = briefing.steps[step]!;
+
+  return (
+    <div className="briefing-audience" role="region" aria-label={t('audience.region', { title: briefing.title })}>
+      <div className="briefing-tools">
+        <button type="button" className="presenter-button" onClick={() => window.open(presenterUrl(), `sitmap-presenter-${briefing.id}`, 'popup,width=1200,height=800')}>
+          {t('audience.presenterView')}
+        </button>
+        <label className="projector-toggle">
+          <input type="checkbox" checked={projector} onChange={(e) => setProjector(e.target.checked)} /> {t('audience.projector')}
+        </label>
+        <button type="button" className="exit-button" onClick={stopPresenting}>
+          {t('audience.exit')}
+        </button>
+      </div>
+      <section className="briefing-caption" aria-live="polite" data-step={step + 1}>
+        <p className="briefing-count">
+          <span aria-hidden="true">
+            {step + 1} / {count}
+          </span>
+          <span className="visually-hidden">{t('audience.progress', { n: step + 1, count })}</span>
+          <span className="briefing-dots" aria-hidden="true">
+            {briefing.steps.map((s, i) => (
+              <span key={s.id} className={`dot${i === step ? ' dot-current' : i < step ? ' dot-past' : ''}`} />
+            ))}
+          </span>
+        </p>
+        <h2>{current.title}</h2>
+        <p className="briefing-text">{current.caption}</p>
+      </section>
+      <p className="briefing-asof" data-date={date}>
+        {t('audience.asOf', { date: formatDate(date) })}
+      </p>
+      <aside className="briefing-legend" aria-label={t('audience.legend')}>
+        {legend}
+      </aside>
+      {digits && (
+        <p className="briefing-jump" role="status">
+          {t('audience.jump', { n: digits })}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * Presenting keys, on the window in the capture phase (so a focused button or the details panel
+ * does not also act on them): →, Space, PageDown next; ←, PageUp previous (what clickers send);
+ * Home/End; digits then Enter jump to that step (1-based); Esc leaves. Returns the digits typed.
+ */
+export function useStepKeys(
+  step: number,
+  count: number,
+  go: (step: number) => void,
+  onEscape: () => void,
+): string {
+  const [digits, setDigits] = useState('');
+  const state = useRef({ step, count, go, onEscape, digits });
+  state.current = { step, count, go, onEscape, digits };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog')) return;
+      const { step, count, go, onEscape, digits } = state.current;
+      const clamp = (n: number) => Math.max(0, Math.min(count - 1, n));
+      let handled = true;
+      switch (e.key) {
+        case 'ArrowRight':
+        case 'PageDown':
+        case ' ':
+          go(clamp(step + 1));
+          break;
+        case 'ArrowLeft':
+        case 'PageUp':
+          go(clamp(step - 1));
+          break;
+        case 'Home':
+          go(0);
+          break;
+        case 'End':
+          go(count - 1);
+          break;
+        case 'Enter':
+          if (!digits) handled = false;
+          else {
+            const n = Number(digits);
+            if (n >= 1 && n <= count) go(n - 1);
+          }
+          break;
+        case 'Escape':
+          if (digits) break;
+          onEscape();
+          break;
+        case 'Backspace':
+          if (!digits) handled = false;
+          else setDigits(digits.slice(0, -1));
+          return e.preventDefault();
+        default:
+          if (/^[0-9]$/.test(e.key)) {
+            setDigits((digits + e.key).slice(-3));
+            e.preventDefault();
+            e.stopPropagation();
+            return;
+          }
+          handled = false;
+      }
+      if (!handled) return;
+      setDigits('');
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+  return digits;
+}

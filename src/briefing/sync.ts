@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import type { SitmapStore } from '../state/store.ts';
+
+type Message =
+  | { type: 'hello'; from: string }
+  | { type: 'step'; from: string; step: number; startedAt: number }
+  | { type: 'leave'; from: string };
+
+const WINDOW_ID = Math.random().toString(36).slice(2);
+
+/**
+ * Keeps the audience and presenter windows on the same step, both ways, over a BroadcastChannel
+ * named `sitmap-briefing-<briefing id>` (same origin, no network). A window announces itself with
+ * `hello`; the others answer with their step and when presenting started (the earliest start
+ * wins, so both clocks agree). Steps received are applied without being sent back.
+ * Returns the time presenting started (ms since 1970).
+ */
+export function useBriefingSync(store: SitmapStore, briefingId: string): number {
+  const [startedAt, setStartedAt] = useState(() => Date.now());
+  useEffect(() => {
+    if (typeof BroadcastChannel !== 'function') return;
+    const channel = new BroadcastChannel(`sitmap-briefing-${briefingId}`);
+    let started = startedAt;
+    let remote = false;
+    const post = (m: Message) => channel.postMessage(m);
+    const current = () => store.getState().presenting;
+    channel.onmessage = (e: MessageEvent<Message>) => {
+      const m = e.data;
+      if (!m || m.from === WINDOW_ID) return;
+      remote = true;
+      try {
+        if (m.type === 'hello') {
+          const p = current();
+          if (p?.briefingId === briefingId) post({ type: 'step', from: WINDOW_ID, step: p.step, startedAt: started });
+        } else if (m.type === 'step') {
+          if (m.startedAt < started) setStartedAt((started = m.startedAt));
+          store.getState().briefingActions.present(briefingId, m.step);
+        } else if (m.type === 'leave') {
+          if (current()) store.getState().briefingActions.stopPresenting();
+        }
+      } finally {
+        remote = false;
+      }
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (remote || s.presenting === prev.presenting) return;
+      if (s.presenting?.briefingId === briefingId) post({ type: 'step', from: WINDOW_ID, step: s.presenting.step, startedAt: started });
+      else if (prev.presenting?.briefingId === briefingId && !s.presenting) post({ type: 'leave', from: WINDOW_ID });
+    });
+    post({ type: 'hello', from: WINDOW_ID });
+    return () => {
+      unsubscribe();
+      channel.close();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one channel per briefing; startedAt is tracked inside
+  }, [store, briefingId]);
+  return startedAt;
+}
