@@ -15,7 +15,7 @@ import enCommon from './locales/en/common.json';
 export const LANGS = ['en', 'de'] as const;
 export type Lang = (typeof LANGS)[number];
 export const isLang = (x: unknown): x is Lang => LANGS.includes(x as Lang);
-export type Namespace = 'common' | 'briefing';
+export type Namespace = 'common' | 'briefing' | 'export';
 
 export function langFromUrl(search = typeof location === 'undefined' ? '' : location.search): Lang {
   const q = new URLSearchParams(search).get('lang');

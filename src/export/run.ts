@@ -1,0 +1,160 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { resolvedScenario, type SitmapState, type SitmapStore } from '../state/store.ts';
+import type { Briefing, Scenario, Step } from '../scenario/schema.ts';
+import { isoOf } from '../scenario/derive/time.ts';
+import { formatDate } from '../lib/format.ts';
+import { i18n } from '../i18n/index.ts';
+import { applyStep } from '../briefing/apply-step.ts';
+import { cameraOf, currentMap, grabFrame, mapIdle, pngOf, settle, withMapSize } from './capture.ts';
+import { claimsInView, sourceLabel, sourcesOf } from './citations.ts';
+import { SLIDE, SLIDE_MAP, drawSlide, legendItems } from './slide.ts';
+
+export class NoMapError extends Error {}
+
+const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, { ns: 'export', ...options });
+const tc = (key: string) => i18n.t(key, { ns: 'common' });
+
+function mapOrThrow(): MaplibreMap {
+  const map = currentMap();
+  if (!map) throw new NoMapError(t('noMap'));
+  return map;
+}
+
+/** Inter is bundled (@fontsource); the canvas uses it only once the faces are loaded. */
+async function fontsReady(): Promise<void> {
+  await Promise.all([400, 600, 700].map((w) => document.fonts.load(`${w} 40px Inter`).catch(() => [])));
+  await document.fonts.ready;
+}
+
+/** The step being presented, if any (the title and claims of a slide then come from it). */
+export function presentedStep(state: SitmapState, scenario: Scenario): { briefing: Briefing; step: Step; index: number } | null {
+  const p = state.presenting;
+  const briefing = p && scenario.briefings?.find((b) => b.id === p.briefingId);
+  const step = p && briefing ? briefing.steps[p.step] : undefined;
+  return briefing && step ? { briefing, step, index: p.step } : null;
+}
+
+/**
+ * Renders the slide of the current view: 1920×1080 with title, "as of" date, legend and sources.
+ * The map is drawn at the slide's map size whatever the window, at pixel ratio 1.
+ */
+export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; filename: string }> {
+  const map = mapOrThrow();
+  const { actions } = store.getState();
+  actions.pause();
+  actions.hover(null);
+  await fontsReady();
+  const frame = await withMapSize(map, { width: SLIDE_MAP.width, height: SLIDE_MAP.height }, () => grabFrame(map));
+  const state = store.getState();
+  const scenario = resolvedScenario(state);
+  const date = isoOf(state.time);
+  const presented = presentedStep(state, scenario);
+  const claimIds = presented?.step.claimIds?.length ? presented.step.claimIds : claimsInView(scenario, { ...state, date });
+  const sources = sourcesOf(scenario, claimIds).map(sourceLabel);
+  const canvas = document.createElement('canvas');
+  canvas.width = SLIDE.width;
+  canvas.height = SLIDE.height;
+  drawSlide(canvas.getContext('2d')!, frame, {
+    title: presented ? presented.step.title : scenario.title,
+    subtitle: presented ? `${scenario.title} · ${presented.briefing.title}` : '',
+    asOfLabel: t('asOf'),
+    asOfDate: formatDate(date),
+    legendTitle: t('legend'),
+    legend: legendItems(scenario, { ...state, date }, {
+      relation: (type) => tc(`rel.${type}`),
+      movement: (mode) => tc(`lg.${mode}`),
+      reported: tc('lg.reported'),
+      alleged: tc('lg.alleged'),
+      area: tc('lg.area'),
+      actor: tc('lg.actor'),
+      place: tc('lg.place'),
+    }),
+    sourcesLabel: t('sources'),
+    sources: sources.length ? sources : [t('noSources')],
+    more: (count) => t('more', { count }),
+    mapData: t('mapData'),
+  });
+  return { blob: await pngOf(canvas), filename: `sitmap-${scenario.id}-${date}.png` };
+}
+
+/** Starts a download of a blob under a file name (a blob: URL, allowed by the CSP). */
+export function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** What a handout changes in the store and must put back: the user's view. */
+const VIEW_KEYS = ['selection', 'time', 'layers', 'relationTypes', 'highlight', 'overlayVisible'] as const;
+type ViewSnapshot = Partial<Pick<SitmapState, (typeof VIEW_KEYS)[number]>>;
+
+function snapshotView(store: SitmapStore): ViewSnapshot {
+  const s = store.getState();
+  return Object.fromEntries(VIEW_KEYS.filter((k) => k in s).map((k) => [k, s[k]])) as ViewSnapshot;
+}
+
+/**
+ * Handout images are drawn at 960×540 CSS px and pixel ratio 2 (a 1920×1080 image): on an A4
+ * page the map is ~16 cm wide, and labels drawn for a 1920-px-wide screen would print at 4 pt.
+ * Step cameras are meant for a full-screen presentation, taken as 1920×1080 CSS px, so the zoom is
+ * lowered to show the same area at the smaller size.
+ */
+export const HANDOUT_IMAGE = { width: 960, height: 540, pixelRatio: 2, reference: 1920 } as const;
+
+export interface HandoutPage {
+  step: Step;
+  /** blob: URL of the step's map image; revoke when the handout is gone. */
+  image: string;
+}
+
+export type Progress = { phase: 'step'; n: number; total: number } | { phase: 'restoring' };
+
+/**
+ * Steps through a briefing (each step shown with `applyStep`, no animation), captures each view,
+ * and puts the user's view back afterwards (selection, date, layers, highlight, camera), also when
+ * cancelled or failing. Returns the pages rendered (fewer when cancelled).
+ */
+export async function renderHandout(
+  store: SitmapStore,
+  briefing: Briefing,
+  { onProgress, signal }: { onProgress: (p: Progress) => void; signal: AbortSignal },
+): Promise<HandoutPage[]> {
+  const map = mapOrThrow();
+  store.getState().actions.pause();
+  const view = snapshotView(store);
+  const pages: HandoutPage[] = [];
+  const { width, height, pixelRatio, reference } = HANDOUT_IMAGE;
+  try {
+    await withMapSize(map, { width, height, pixelRatio, keepArea: false }, async () => {
+      try {
+        for (const [i, step] of briefing.steps.entries()) {
+          if (signal.aborted) break;
+          onProgress({ phase: 'step', n: i + 1, total: briefing.steps.length });
+          await applyStep(step, { store, animate: false, timeout: 30_000 });
+          const c = step.camera;
+          map.jumpTo({ center: c.center, zoom: c.zoom + Math.log2(width / reference), bearing: c.bearing ?? 0, pitch: c.pitch ?? 0 });
+          await mapIdle(map);
+          if (signal.aborted) break;
+          pages.push({ step, image: URL.createObjectURL(await pngOf(await grabFrame(map))) });
+        }
+      } finally {
+        onProgress({ phase: 'restoring' });
+        store.getState().actions.hover(null);
+        store.setState(view);
+        // Let the map view react to the restored selection before the camera is put back.
+        await settle();
+      }
+    });
+  } catch (e) {
+    for (const p of pages) URL.revokeObjectURL(p.image);
+    throw e;
+  }
+  return pages;
+}
+
+export { cameraOf };

@@ -1,0 +1,238 @@
+import { RELATION_TYPES, type RelationType } from '../scenario/constants.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { holdsOn } from '../scenario/derive/time.ts';
+import type { LayerKind } from '../state/store.ts';
+import { BASE, MOVEMENT_DASH, RELATION_STYLE } from '../ui/palette.ts';
+import { fitList } from './citations.ts';
+
+/** Slide geometry (CSS px = image px: the slide is drawn at pixel ratio 1). */
+export const SLIDE = { width: 1920, height: 1080, header: 132, footer: 92, legend: 460 } as const;
+/** The map's part of the slide: everything between header and footer, left of the legend. */
+export const SLIDE_MAP = { width: SLIDE.width - SLIDE.legend, height: SLIDE.height - SLIDE.header - SLIDE.footer } as const;
+
+const FONT = 'Inter, system-ui, sans-serif';
+const font = (weight: number, px: number) => `${weight} ${px}px ${FONT}`;
+
+/** One symbol of the slide's legend. */
+export type LegendSymbol =
+  | { kind: 'line'; color: string; dash: number[] | null; width: number; arrow: boolean }
+  | { kind: 'dot'; fill: string; stroke: string; strokeWidth: number; radius: number }
+  | { kind: 'area'; color: string };
+export interface LegendItem {
+  symbol: LegendSymbol;
+  label: string;
+}
+
+/** Labels the legend needs, in the current language. */
+export interface LegendLabels {
+  relation: (t: RelationType) => string;
+  movement: (mode: string) => string;
+  reported: string;
+  alleged: string;
+  area: string;
+  actor: string;
+  place: string;
+}
+
+/**
+ * The legend of what the view draws on its date: relation types shown and holding, movement modes
+ * begun, troop markers, actors, places. Colours and dash patterns come from the palette the map
+ * layers use (src/ui/palette.ts), so the slide cannot drift from the map.
+ */
+export function legendItems(
+  scenario: Scenario,
+  view: { date: string; layers: Record<LayerKind, boolean>; relationTypes: Record<RelationType, boolean> },
+  labels: LegendLabels,
+): LegendItem[] {
+  const items: LegendItem[] = [];
+  if (view.layers.relations) {
+    for (const t of RELATION_TYPES) {
+      if (!view.relationTypes[t] || !scenario.relations.some((r) => r.type === t && holdsOn(view.date, r.start, r.end))) continue;
+      const s = RELATION_STYLE[t];
+      items.push({ symbol: { kind: 'line', color: s.color, dash: s.dash, width: s.width, arrow: true }, label: labels.relation(t) });
+    }
+  }
+  const begun = scenario.movements.filter((m) => m.start <= view.date);
+  const colourOf = (actorId: string | undefined) => scenario.actors.find((a) => a.id === actorId)?.color ?? BASE.muted;
+  const mover = colourOf(begun[0]?.actorId ?? scenario.movements[0]?.actorId);
+  if (view.layers.movements) {
+    for (const [mode, dash] of Object.entries(MOVEMENT_DASH)) {
+      if (begun.some((m) => m.mode === mode)) items.push({ symbol: { kind: 'line', color: mover, dash, width: 3, arrow: false }, label: labels.movement(mode) });
+    }
+  }
+  if (view.layers.positions) {
+    const held = scenario.positions.filter((p) => holdsOn(view.date, p.start, p.end));
+    const posColour = colourOf(held[0]?.actorId) ?? mover;
+    if (held.some((p) => p.status === 'reported'))
+      items.push({ symbol: { kind: 'dot', fill: posColour, stroke: BASE.text, strokeWidth: 1.5, radius: 9 }, label: labels.reported });
+    if (held.some((p) => p.status === 'alleged'))
+      items.push({ symbol: { kind: 'dot', fill: '#ffffff', stroke: posColour, strokeWidth: 3.5, radius: 8 }, label: labels.alleged });
+    if (held.some((p) => p.location.kind === 'area')) items.push({ symbol: { kind: 'area', color: posColour }, label: labels.area });
+  }
+  items.push({ symbol: { kind: 'dot', fill: '#bbbbbb', stroke: BASE.text, strokeWidth: 2.5, radius: 10 }, label: labels.actor });
+  if (view.layers.places) items.push({ symbol: { kind: 'dot', fill: BASE.muted, stroke: '#ffffff', strokeWidth: 2, radius: 5 }, label: labels.place });
+  return items;
+}
+
+export interface SlideContent {
+  title: string;
+  /** A line under the title (e.g. the scenario title under a step title), or ''. */
+  subtitle: string;
+  asOfLabel: string;
+  asOfDate: string;
+  legendTitle: string;
+  legend: LegendItem[];
+  /** "Sources:" */
+  sourcesLabel: string;
+  sources: string[];
+  more: (n: number) => string;
+  mapData: string;
+}
+
+/** Writes `text` at (x, y), shrinking from `px` down to `minPx` to fit `maxWidth`, then cutting with an ellipsis. */
+function fitText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth: number, weight: number, px: number, minPx: number) {
+  let size = px;
+  ctx.font = font(weight, size);
+  while (size > minPx && ctx.measureText(text).width > maxWidth) ctx.font = font(weight, --size);
+  let out = text;
+  while (out.length > 1 && ctx.measureText(out).width > maxWidth) out = out.slice(0, -2) + '…';
+  ctx.fillText(out, x, y);
+}
+
+function drawSymbol(ctx: CanvasRenderingContext2D, s: LegendSymbol, x: number, y: number, w: number) {
+  ctx.save();
+  if (s.kind === 'line') {
+    // MapLibre's line-dasharray is in multiples of the line width; draw it the same way.
+    const lw = Math.max(3, s.width * 1.3);
+    ctx.strokeStyle = s.color;
+    ctx.lineWidth = lw;
+    ctx.lineCap = s.dash ? 'butt' : 'round';
+    ctx.setLineDash(s.dash ? s.dash.map((d) => d * lw) : []);
+    ctx.beginPath();
+    ctx.moveTo(x + 4, y);
+    ctx.lineTo(x + w - 6, y);
+    ctx.stroke();
+    if (s.arrow) {
+      ctx.setLineDash([]);
+      ctx.lineWidth = 3;
+      ctx.lineCap = 'round';
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 6;
+      const chevron = () => {
+        ctx.beginPath();
+        ctx.moveTo(x + w - 22, y - 9);
+        ctx.lineTo(x + w - 10, y);
+        ctx.lineTo(x + w - 22, y + 9);
+        ctx.stroke();
+      };
+      chevron();
+      ctx.strokeStyle = s.color;
+      ctx.lineWidth = 3;
+      chevron();
+    }
+  } else if (s.kind === 'dot') {
+    ctx.beginPath();
+    ctx.arc(x + w / 2, y, s.radius, 0, Math.PI * 2);
+    ctx.fillStyle = s.fill;
+    ctx.fill();
+    ctx.lineWidth = s.strokeWidth;
+    ctx.strokeStyle = s.stroke;
+    ctx.stroke();
+  } else {
+    ctx.globalAlpha = 0.22;
+    ctx.fillStyle = s.color;
+    ctx.fillRect(x + 6, y - 12, w - 12, 24);
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = s.color;
+    ctx.lineWidth = 2.5;
+    ctx.setLineDash([7, 5]);
+    ctx.strokeRect(x + 6, y - 12, w - 12, 24);
+  }
+  ctx.restore();
+}
+
+/**
+ * Composes the slide: header (title, subtitle, "as of" date), the map image, the legend on the
+ * right and the sources footer. `map` is drawn into the map area, scaled if its size differs.
+ */
+export function drawSlide(ctx: CanvasRenderingContext2D, map: CanvasImageSource & { width: number; height: number }, c: SlideContent): void {
+  const { width: W, height: H, header, footer, legend } = SLIDE;
+  ctx.save();
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, W, H);
+
+  // Map.
+  ctx.fillStyle = BASE.water;
+  ctx.fillRect(0, header, SLIDE_MAP.width, SLIDE_MAP.height);
+  ctx.drawImage(map, 0, 0, map.width, map.height, 0, header, SLIDE_MAP.width, SLIDE_MAP.height);
+
+  // Header: dark band like the app's top bar; the "as of" date at the right, large.
+  ctx.fillStyle = BASE.text;
+  ctx.fillRect(0, 0, W, header);
+  ctx.fillStyle = '#ffffff';
+  ctx.textAlign = 'right';
+  ctx.font = font(600, 22);
+  ctx.globalAlpha = 0.8;
+  ctx.fillText(c.asOfLabel.toUpperCase(), W - 56, 50);
+  ctx.globalAlpha = 1;
+  ctx.font = font(700, 44);
+  ctx.fillText(c.asOfDate, W - 56, 102);
+  const dateWidth = Math.max(ctx.measureText(c.asOfDate).width, 160);
+  ctx.textAlign = 'left';
+  const titleWidth = W - 56 - dateWidth - 56 - 56;
+  if (c.subtitle) {
+    fitText(ctx, c.title, 56, 70, titleWidth, 700, 50, 34);
+    ctx.globalAlpha = 0.85;
+    fitText(ctx, c.subtitle, 56, 110, titleWidth, 400, 26, 20);
+    ctx.globalAlpha = 1;
+  } else {
+    fitText(ctx, c.title, 56, 84, titleWidth, 700, 52, 34);
+  }
+
+  // Legend panel.
+  const lx = W - legend;
+  ctx.fillStyle = '#fbfbfa';
+  ctx.fillRect(lx, header, legend, SLIDE_MAP.height);
+  ctx.fillStyle = '#d9dde1';
+  ctx.fillRect(lx, header, 2, SLIDE_MAP.height);
+  ctx.fillStyle = BASE.text;
+  ctx.font = font(700, 30);
+  ctx.fillText(c.legendTitle, lx + 36, header + 56);
+  const rows = c.legend.length;
+  const available = SLIDE_MAP.height - 96 - 24;
+  const rowH = Math.min(58, Math.floor(available / Math.max(rows, 1)));
+  const symbolW = 72;
+  let y = header + 96 + rowH / 2;
+  for (const item of c.legend) {
+    drawSymbol(ctx, item.symbol, lx + 32, y, symbolW);
+    ctx.fillStyle = BASE.text;
+    ctx.textBaseline = 'middle';
+    fitText(ctx, item.label, lx + 32 + symbolW + 18, y + 1, legend - symbolW - 32 - 18 - 24, 400, Math.min(25, rowH - 12), 17);
+    ctx.textBaseline = 'alphabetic';
+    y += rowH;
+  }
+
+  // Footer: sources of what is shown, then map data.
+  const fy = H - footer;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, fy, W, footer);
+  ctx.fillStyle = '#d9dde1';
+  ctx.fillRect(0, fy, W, 2);
+  ctx.fillStyle = BASE.text;
+  ctx.font = font(700, 21);
+  ctx.fillText(c.sourcesLabel, 56, fy + 38);
+  const labelW = ctx.measureText(c.sourcesLabel).width + 10;
+  ctx.font = font(400, 21);
+  const maxW = W - 56 - 56 - labelW;
+  ctx.fillText(
+    fitList(c.sources, (t) => ctx.measureText(t).width <= maxW, c.more),
+    56 + labelW,
+    fy + 38,
+  );
+  ctx.fillStyle = BASE.muted;
+  ctx.font = font(400, 19);
+  ctx.fillText(c.mapData, 56, fy + 72);
+  ctx.restore();
+}
+
