@@ -10,6 +10,7 @@ import { Legend } from '../legend/legend.tsx';
 import { DetailsPanel } from '../details/details-panel.tsx';
 import { Timeline } from '../timeline/timeline.tsx';
 import { FileActions } from '../files/file-actions.tsx';
+import { ExportEntry } from '../export/export-entry.tsx';
 
 import { ErrorScreen } from './error-screen.tsx';
 import { loadStartScenario } from './scenario-source.ts';
@@ -68,6 +69,7 @@ function Shell() {
         </h1>
         <div className="topbar-actions">
           <FileActions />
+          <ExportEntry />
           <BriefingButtons />
           <FrameControls />
           <LanguageSwitch />
