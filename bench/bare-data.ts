@@ -169,6 +169,9 @@ export function bareConfig(scenario: Scenario, dates: string[]): BareConfig {
     ...one('relationArrows'),
     ...one('relationHit'),
     ...one('movementLines'),
+    // What Sitmap draws by date as completed route lines and GPU trails, the bare page draws from
+    // its per-date data: the part of each leg travelled by then, dashed by mode, fully opaque.
+    ...L.completedRouteLines.map((l) => ({ ...l, id: `bare-${l.id}`, source: SOURCE.movements, paint: { ...l.paint, 'line-opacity': 1 } }) as LayerSpecification),
     ...one('movementArrows'),
     ...one('movementHit'),
     units, // Sitmap puts its GPU units layer just below the place dots

@@ -22,6 +22,7 @@ import {
   placeFeatures,
   positionFeatures,
   relationFeatures,
+  routeLines,
 } from '../src/scenario/derive/features.ts';
 import { dayOf } from '../src/scenario/derive/time.ts';
 import { basemapStyle } from '../src/map/basemap-style.ts';
@@ -36,6 +37,7 @@ import {
   areaFill,
   areaOutline,
   bordersLayer,
+  completedRouteLines,
   movementHit,
   movementLines,
   placeDots,
@@ -75,6 +77,7 @@ export function loadConfig(scenario: Scenario): LoadConfig {
     [SOURCE.relations]: relationFeatures(scenario),
     [SOURCE.movements]: movementFeatures(scenario, movementRoutes(scenario)),
     [SOURCE.movementFocus]: { type: 'FeatureCollection', features: [] },
+    [SOURCE.routes]: routeLines(scenario, movementRoutes(scenario)),
     [SOURCE.places]: placeFeatures(scenario),
     [SOURCE.positions]: positionFeatures(scenario, date),
     [SOURCE.actors]: actorFeatures(scenario),
@@ -93,6 +96,7 @@ export function loadConfig(scenario: Scenario): LoadConfig {
     ...relationLines,
     { ...relationArrows, filter: shownTypes },
     { ...relationHit, filter: shownTypes },
+    ...completedRouteLines,
     ...movementLines,
     movementHit,
     placeDots,

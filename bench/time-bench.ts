@@ -111,6 +111,8 @@ interface PlaybackRun {
   run: number;
   order: Mode[];
   ceiling: { frames: number[]; rafFrames: number[]; durationMs: number };
+  /** The map with every movement layer off (route lines too): the stricter reference, reported beside. */
+  empty?: { frames: number[]; rafFrames: number[]; durationMs: number };
   playback: { frames: number[]; rafFrames: number[]; durationMs: number; from: string | null; to: string | null };
 }
 interface PlaybackResult {
@@ -127,10 +129,18 @@ async function benchPlayback(browser: Browser, base: string, sc: ScenarioCase, s
   const mapSize = await page.evaluate(() => ({ width: window.__sitmapMap!.getCanvas().width, height: window.__sitmapMap!.getCanvas().height }));
   await setSpeed(page, PLAYBACK_SPEED);
   const runs: PlaybackRun[] = [];
-  const measure = async (mode: Mode, ms: number, minFrames: number) => {
-    await setMovements(page, mode === 'playback');
+  type Cond = Mode | 'empty';
+  const measure = async (mode: Cond, ms: number, minFrames: number) => {
+    // Ceiling: the same map, movements' route lines on, the moving units layer (units and the
+    // trails growing behind them) not drawn, nothing playing. Empty: all movement layers off.
+    await setMovements(page, mode !== 'empty');
+    await page.evaluate((show) => {
+      const units = (window.__sitmapMap!.getLayer('moving-units') as unknown as { implementation: { setVisible(v: boolean): void } } | undefined)?.implementation;
+      if (!units) throw new Error('no moving-units layer');
+      units.setVisible(show);
+    }, mode === 'playback');
     await drainGpu(page);
-    const rec = await recordFrames(page, mode, ms, minFrames);
+    const rec = await recordFrames(page, mode === 'playback' ? 'playback' : 'ceiling', ms, minFrames);
     if (mode === 'playback') {
       await waitForMapIdle(page, 180_000);
       // Back to the start date for the next run (if playback left its first day at all).
@@ -143,16 +153,18 @@ async function benchPlayback(browser: Browser, base: string, sc: ScenarioCase, s
   await measure('ceiling', 1500, 2);
   await measure('playback', 1500, 2);
   for (let run = 0; run < RUNS; run++) {
-    const order: Mode[] = run % 2 === 0 ? ['ceiling', 'playback'] : ['playback', 'ceiling'];
-    const got: Partial<Record<Mode, Awaited<ReturnType<typeof measure>>>> = {};
+    const order: Cond[] = run % 2 === 0 ? ['ceiling', 'playback', 'empty'] : ['empty', 'playback', 'ceiling'];
+    const got: Partial<Record<Cond, Awaited<ReturnType<typeof measure>>>> = {};
     for (const mode of order) got[mode] = await measure(mode, SECONDS * 1000, MIN_FRAMES);
     const c = got.ceiling!;
     const p = got.playback!;
+    const e = got.empty!;
     runs.push({
       run,
-      order,
+      order: order.filter((m): m is Mode => m !== 'empty'),
       ceiling: { frames: c.frames, rafFrames: c.rafFrames, durationMs: c.durationMs },
       playback: { frames: p.frames, rafFrames: p.rafFrames, durationMs: p.durationMs, from: p.from, to: p.to },
+      empty: { frames: e.frames, rafFrames: e.rafFrames, durationMs: e.durationMs },
     });
     log(`  ${sc.key}@${start} run ${run + 1}/${RUNS}: ceiling p95 ${f1(pct(c.frames, 0.95))} ms (${c.frames.length} frames), playback p95 ${f1(pct(p.frames, 0.95))} ms (${p.frames.length} frames, ${p.from} → ${p.to})`);
   }
@@ -251,11 +263,12 @@ function machine(browserVersion: string) {
 }
 
 function playbackSection(r: PlaybackResult): string {
-  const all = (k: 'ceiling' | 'playback') => r.runs.flatMap((x) => x[k].frames);
-  const row = (name: string, k: 'ceiling' | 'playback') => {
+  type K = 'ceiling' | 'playback' | 'empty';
+  const all = (k: K) => r.runs.flatMap((x) => x[k]?.frames ?? []);
+  const row = (name: string, k: K) => {
     const fr = all(k);
-    const secs = r.runs.reduce((s, x) => s + x[k].durationMs, 0) / 1000;
-    const runP95 = r.runs.map((x) => pct(x[k].frames, 0.95));
+    const secs = r.runs.reduce((s, x) => s + (x[k]?.durationMs ?? 0), 0) / 1000;
+    const runP95 = r.runs.map((x) => pct(x[k]?.frames ?? [], 0.95));
     return `| ${name} | ${r.runs.length} | ${fr.length} | ${f1(median(fr))} | ${f1(pct(fr, 0.95))} | ${f1(Math.min(...fr))} | ${f1(Math.max(...fr))} | ${f1(fr.length / secs)} | ${f1(Math.min(...runP95))}–${f1(Math.max(...runP95))} |`;
   };
   const c = all('ceiling');
@@ -271,10 +284,11 @@ function playbackSection(r: PlaybackResult): string {
     '',
     '| condition | runs | frames | median ms | p95 ms | min ms | max ms | fps | per-run p95 range ms |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    row('A ceiling: Movements off, triggerRepaint every frame', 'ceiling'),
-    row('B playback: Movements on, 1 week/s', 'playback'),
+    row('A ceiling: the same map (route lines of legs over) without the moving units layer, triggerRepaint every frame', 'ceiling'),
+    row('B playback: moving units on, 1 week/s', 'playback'),
+    ...(all('empty').length ? [row('A0 reference: every movement layer off, triggerRepaint every frame', 'empty')] : []),
     '',
-    `**p95(B)/p95(A) = ${f2(ratio)} → ${verdict(ratio, PLAYBACK_TARGET)}** (target ≤ ${PLAYBACK_TARGET}). Median ratio ${f2(medRatio)}; per-run p95 ratios ${perRun.map(f2).join(', ')} (median ${f2(median(perRun))}). Frames > 100 ms: A ${slow(c, 100)}, B ${slow(p, 100)}; > 250 ms: A ${slow(c, 250)}, B ${slow(p, 250)}.`,
+    `**p95(B)/p95(A) = ${f2(ratio)} → ${verdict(ratio, PLAYBACK_TARGET)}** (target ≤ ${PLAYBACK_TARGET}). Median ratio ${f2(medRatio)}; per-run p95 ratios ${perRun.map(f2).join(', ')} (median ${f2(median(perRun))}). Frames > 100 ms: A ${slow(c, 100)}, B ${slow(p, 100)}; > 250 ms: A ${slow(c, 250)}, B ${slow(p, 250)}.${all('empty').length ? ` Against A0 (no movement layers at all): p95(B)/p95(A0) = ${f2(pct(p, 0.95) / pct(all('empty'), 0.95))}.` : ''}`,
     '',
   ];
   return lines.join('\n');

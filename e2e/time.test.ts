@@ -208,6 +208,56 @@ describe('Time: the situation as of a date', () => {
     });
   });
 
+  it('a leg that is over stays on the map as a route line; the GPU layer keeps only legs under way', async () => {
+    await withPage(async ({ page }) => {
+      const i = kursk.movements.findIndex((m) => m.id === 'air-west-kursk');
+      const leg = kursk.movements[i]!;
+      const unit = movingUnits(kursk, movementRoutes(kursk))[i]!;
+      const state = () =>
+        page.evaluate((id) => {
+          const map = window.__sitmapMap!;
+          const units = (map.getLayer('moving-units') as unknown as { implementation: { unitSegments: number } }).implementation;
+          return { done: map.getFeatureState({ source: 'sitmap-routes', id }).done === true, underWay: units.unitSegments };
+        }, `route-${leg.id}`);
+      // During the leg: not yet a route line; the GPU layer holds its segments.
+      await page.goto(url(`/#date=${leg.start}`));
+      await waitForMapIdle(page);
+      const during = await state();
+      assert.equal(during.done, false);
+      assert.ok(during.underWay > 0, 'the leg under way is on the GPU layer');
+      // The day after it ends: a route line, drawn in the actor's colour along the route.
+      const after = new Date(dayOf(leg.end) * 86_400_000 + 86_400_000).toISOString().slice(0, 10);
+      await page.goto(url(`/#date=${after}`));
+      await page.reload();
+      await waitForMapIdle(page);
+      assert.equal((await state()).done, true, 'handed to the route lines');
+      await page.getByRole('checkbox', { name: 'Relations' }).uncheck();
+      await waitForMapIdle(page);
+      const png = await page.screenshot();
+      const pts = await Promise.all(unit.path.slice(1, -1).map((p) => pointOnMap(page, p as [number, number])));
+      const hits = await page.evaluate(
+        async ({ b64, pts }) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width;
+          c.height = img.height;
+          const ctx = c.getContext('2d')!;
+          ctx.drawImage(img, 0, 0);
+          return pts.filter((p) => {
+            // The dotted air route: look in a 7×7 box around each vertex for the actor's purple.
+            const d = ctx.getImageData(Math.round(p.x) - 3, Math.round(p.y) - 3, 7, 7).data;
+            for (let k = 0; k < d.length; k += 4) if (d[k]! - d[k + 1]! > 40 && d[k + 2]! - d[k + 1]! > 25) return true;
+            return false;
+          }).length;
+        },
+        { b64: png.toString('base64'), pts },
+      );
+      assert.ok(hits >= pts.length / 3, `route drawn along the leg after it ended: ${hits} of ${pts.length} vertices`);
+    });
+  });
+
   it('competing estimates: a chart per measure, one series per source, forecasts apart, superseded figures marked', async () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/#date=2024-11-05&relation=nk-deploys-to-russia'));

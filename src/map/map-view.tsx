@@ -9,6 +9,7 @@ import {
   frameBounds,
   movementFeatures,
   movementRoutes,
+  routeLines,
   movingUnits,
   placeFeatures,
   positionFeatures,
@@ -56,6 +57,7 @@ import {
   bordersLayer,
   movementHit,
   movementLines,
+  completedRouteLines,
   placeDots,
   placeLabels,
   positionLabels,
@@ -319,6 +321,24 @@ export function MapView() {
   }, [map, units, store, generation]);
   useEffect(() => units.setVisible(layers.movements), [units, layers.movements]);
 
+  // Completed legs pass from the units layer to static route lines on the settled day: the
+  // routes' `done` feature-state (a repaint, no re-layout) and the layer's cut change together.
+  const routeData = useMemo(() => routeLines(scenario, data.routes), [scenario, data.routes]);
+  const doneRef = useRef(new globalThis.Map<string, boolean>());
+  useEffect(() => {
+    doneRef.current.clear(); // new routes or a restored context: no state on the source yet
+  }, [map, routeData, generation]);
+  useEffect(() => {
+    if (!map || !map.getSource(SOURCE.routes)) return;
+    for (const f of routeData.features) {
+      const done = f.properties.doneDay <= day;
+      if (doneRef.current.get(f.properties.id) === done) continue;
+      map.setFeatureState({ source: SOURCE.routes, id: f.properties.id }, { done });
+      doneRef.current.set(f.properties.id, done);
+    }
+    units.setDoneDay(day);
+  }, [map, routeData, day, units, generation]);
+
   const onLoad = useCallback(() => {
     const m = mapRef.current?.getMap();
     if (!m) return;
@@ -399,6 +419,11 @@ export function MapView() {
               ))}
               <Layer {...withVisibility(relationArrows, 'relations')} filter={shownTypes} />
               <Layer {...withVisibility(relationHit, 'relations')} filter={shownTypes} />
+            </Source>
+            <Source id={SOURCE.routes} type="geojson" data={routeData} promoteId="id">
+              {completedRouteLines.map((l) => (
+                <Layer key={l.id} {...withVisibility(l, 'movements')} />
+              ))}
             </Source>
             <Source id={SOURCE.movementFocus} type="geojson" data={movementFocus} promoteId="id">
               {movementLines.map((l) => (

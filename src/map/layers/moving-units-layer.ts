@@ -149,9 +149,11 @@ function expand(segments: Float32Array, pick: (i: number) => boolean, count: num
  *
  * Plain triangles, not instancing: software GL (SwiftShader, what a laptop without a GPU driver
  * gets) pays a set-up cost per instance even for instances the shader discards, which cost a
- * third of the frame for the Kursk scenario's 423 segments (bench/RESULTS.md). Trails are one
- * static buffer of every segment (not yet begun ones collapse to nothing); the units buffer holds
+ * third of the frame for the Kursk scenario's 423 segments (bench/RESULTS.md). Trails: the segments
+ * of legs under way (not yet begun ones collapse to nothing); the units buffer holds
  * only the segments a unit can be on within a day of the time shown, rebuilt when the day changes.
+ * Legs already over are handed to the map's static route lines (setDoneDay), so what this layer
+ * draws each frame is bounded by the legs under way, not by every leg that ever ran.
  */
 export class MovingUnitsLayer implements CustomLayerInterface {
   readonly type = 'custom' as const;
@@ -165,11 +167,16 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   private trailBuffer: WebGLBuffer | null = null;
   private segments = new Float32Array(0);
   private segmentCount = 0;
+  /** Per segment, when its leg starts and ends (relative to `origin`). */
+  private legStart = new Float32Array(0);
+  private legEnd = new Float32Array(0);
+  /** Legs ending on or before this day (relative) are drawn by the map's route lines, not here. */
+  private doneDay = Number.NEGATIVE_INFINITY;
   private unitVertices = 0;
   private trailVertices = 0;
   /** The whole day (relative to `origin`) the units buffer was cut for; NaN: not cut yet. */
   private cutDay = Number.NaN;
-  private trailsDirty = true;
+  private dirty = true;
   private time = 0;
   private origin = 0;
   private visible = true;
@@ -183,15 +190,21 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   setUnits(units: readonly MovingUnit[]): void {
     const count = units.reduce((n, u) => n + Math.max(0, u.path.length - 1), 0);
     const data = new Float32Array(count * SEGMENT);
+    const legStart = new Float32Array(count);
+    const legEnd = new Float32Array(count);
     this.origin = units.length ? Math.min(...units.map((u) => u.times[0] ?? 0)) : 0;
     let o = 0;
     for (const u of units) {
       const rgb = hexToRgb(u.color);
       const merc = u.path.map((p) => MercatorCoordinate.fromLngLat([p[0], p[1]]));
       let before = 0;
+      const start = u.times[0]! - this.origin;
+      const end = u.times.at(-1)! - this.origin;
       for (let i = 1; i < merc.length; i++) {
         const a = merc[i - 1]!;
         const b = merc[i]!;
+        legStart[o / SEGMENT] = start;
+        legEnd[o / SEGMENT] = end;
         data.set([a.x, a.y, b.x, b.y, u.times[i - 1]! - this.origin, u.times[i]! - this.origin, ...rgb, before, MODE_CODE[u.mode]], o);
         before += Math.hypot(b.x - a.x, b.y - a.y);
         o += SEGMENT;
@@ -199,8 +212,9 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     }
     this.segments = data;
     this.segmentCount = count;
-    this.trailsDirty = true;
-    this.cutDay = Number.NaN;
+    this.legStart = legStart;
+    this.legEnd = legEnd;
+    this.dirty = true;
     this.map?.triggerRepaint();
   }
 
@@ -208,6 +222,19 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   setTime(t: number): void {
     if (t === this.time) return;
     this.time = t;
+    this.map?.triggerRepaint();
+  }
+
+  /**
+   * The day (same origin as the units' times) up to which the map draws completed legs as route
+   * lines: legs that ended by then are left out here. Called with the settled day when the map
+   * view sets the routes' `done` state, so a leg passes from this layer to the map in one frame.
+   */
+  setDoneDay(day: number): void {
+    const d = day - this.origin;
+    if (d === this.doneDay) return;
+    this.doneDay = d;
+    this.dirty = true;
     this.map?.triggerRepaint();
   }
 
@@ -264,29 +291,29 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     };
     ({ vao: this.vao, buffer: this.unitBuffer } = makeVao(this.program));
     ({ vao: this.trailVao, buffer: this.trailBuffer } = makeVao(this.trailProgram));
-    this.trailsDirty = true;
-    this.cutDay = Number.NaN;
+    this.dirty = true;
   }
 
-  /** Uploads what changed: every segment for the trails (once), the day's segments for the units. */
+  /**
+   * Rebuilds both buffers when the day or the done day changed: the segments of legs under way
+   * (begun by the day after tomorrow, not yet handed to the map's route lines). The trail shader
+   * draws each up to where its unit is; the unit shader only the segment the unit is on.
+   */
   private upload(gl: WebGL2RenderingContext): void {
-    if (this.trailsDirty) {
-      const v = expand(this.segments, () => true, this.segmentCount, TRAIL_CORNERS);
-      gl.bindBuffer(gl.ARRAY_BUFFER, this.trailBuffer);
-      gl.bufferData(gl.ARRAY_BUFFER, v, gl.STATIC_DRAW);
-      this.trailVertices = v.length / PER_VERTEX;
-      this.trailsDirty = false;
-    }
     const day = Math.floor(this.time - this.origin);
-    if (day !== this.cutDay) {
-      const seg = this.segments;
-      // A day either side, so the buffer holds every segment a unit can be on until the next cut.
-      const v = expand(seg, (i) => seg[i * SEGMENT + 4]! < day + 2 && seg[i * SEGMENT + 5]! > day - 1, this.segmentCount, UNIT_CORNERS);
-      gl.bindBuffer(gl.ARRAY_BUFFER, this.unitBuffer);
-      gl.bufferData(gl.ARRAY_BUFFER, v, gl.DYNAMIC_DRAW);
-      this.unitVertices = v.length / PER_VERTEX;
-      this.cutDay = day;
-    }
+    if (!this.dirty && day === this.cutDay) return;
+    const { legStart, legEnd, doneDay } = this;
+    const pick = (i: number) => legStart[i]! < day + 2 && legEnd[i]! > doneDay;
+    const trails = expand(this.segments, pick, this.segmentCount, TRAIL_CORNERS);
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.trailBuffer);
+    gl.bufferData(gl.ARRAY_BUFFER, trails, gl.DYNAMIC_DRAW);
+    this.trailVertices = trails.length / PER_VERTEX;
+    const units = expand(this.segments, (i) => pick(i) && this.segments[i * SEGMENT + 5]! > day - 1, this.segmentCount, UNIT_CORNERS);
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.unitBuffer);
+    gl.bufferData(gl.ARRAY_BUFFER, units, gl.DYNAMIC_DRAW);
+    this.unitVertices = units.length / PER_VERTEX;
+    this.cutDay = day;
+    this.dirty = false;
   }
 
   render(gl: WebGL2RenderingContext | WebGLRenderingContext, options: CustomRenderMethodInput): void {
@@ -304,7 +331,7 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_width'), 3 * ratio);
     gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_world'), 512 * Math.pow(2, this.map?.getZoom() ?? 0) * ratio);
     gl2.bindVertexArray(this.trailVao);
-    gl2.drawArrays(gl2.TRIANGLES, 0, this.trailVertices);
+    if (this.trailVertices > 0) gl2.drawArrays(gl2.TRIANGLES, 0, this.trailVertices);
     if (this.unitVertices > 0) {
       gl2.useProgram(this.program);
       gl2.uniformMatrix4fv(gl2.getUniformLocation(this.program, 'u_matrix'), false, options.defaultProjectionData.mainMatrix as Float32Array);

@@ -89,3 +89,19 @@ describe('greatCirclePath', () => {
     expect(steps(path).maxLngJump).toBeLessThan(10);
   });
 });
+
+describe('greatCirclePath density', () => {
+  it('puts a vertex about every 150 km, so the chords stay on the arc (within the 3 km the fine path allows)', () => {
+    const path = greatCirclePath([PYONGYANG, VLADIVOSTOK, KURSK]);
+    const fine = greatCirclePath([PYONGYANG, VLADIVOSTOK, KURSK], 5, 2000);
+    for (let i = 1; i < path.length; i++) {
+      expect(distance(path[i - 1]!, path[i]!)).toBeLessThan(155);
+      // The chord's midpoint (in lng/lat, as the map interpolates) against the finely drawn arc.
+      const mid: LngLat = [(path[i - 1]![0] + path[i]![0]) / 2, (path[i - 1]![1] + path[i]![1]) / 2];
+      expect(Math.min(...fine.map((c) => distance(c, mid)))).toBeLessThan(3);
+    }
+    expect(path.length).toBeLessThan(60);
+    // A short hop still gets at least one segment.
+    expect(greatCirclePath([PYONGYANG, [125.76, 39.04]]).length).toBe(2);
+  });
+});

@@ -40,14 +40,28 @@ export function greatCircleArc(from: LngLat, to: LngLat, npoints = 100): LngLat[
   return coords;
 }
 
-/** A path through several places: consecutive great-circle arcs joined into one continuous line. */
-export function greatCirclePath(points: readonly LngLat[], npointsPerLeg = 48): LngLat[] {
+/** Rough great-circle distance in km (haversine), for choosing how finely to draw an arc. */
+function km(a: LngLat, b: LngLat): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((b[1] - a[1]) * r) / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(((b[0] - a[0]) * r) / 2) ** 2;
+  return 12_742 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * A path through several places: consecutive great-circle arcs joined into one continuous line.
+ * Each arc gets a vertex about every `kmPerSegment` (at least one segment, at most
+ * `maxPointsPerLeg` points): a chord of 150 km strays from the true arc by well under a pixel at
+ * the zooms a theatre is shown at, and short hops do not carry 48 vertices each (10,000 legs
+ * would otherwise mean 600,000 segments for the GPU units layer).
+ */
+export function greatCirclePath(points: readonly LngLat[], kmPerSegment = 150, maxPointsPerLeg = 48): LngLat[] {
   const out: LngLat[] = [];
   let offset = 0;
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1]!;
     const b = points[i]!;
-    const leg = greatCircleArc([a[0] + offset, a[1]], [b[0] + offset, b[1]], npointsPerLeg);
+    const npoints = Math.max(2, Math.min(maxPointsPerLeg, Math.ceil(km(a, b) / kmPerSegment) + 1));
+    const leg = greatCircleArc([a[0] + offset, a[1]], [b[0] + offset, b[1]], npoints);
     out.push(...(i === 1 ? leg : leg.slice(1)));
     // Keep following legs continuous with where this one ended.
     const end = leg[leg.length - 1]!;

@@ -116,6 +116,35 @@ export function movementFeatures(scenario: Scenario, routes = movementRoutes(sce
   );
 }
 
+export type RouteProps = { id: string; mode: 'sea' | 'air' | 'land'; color: string; doneDay: number; legs: number };
+
+/**
+ * Completed legs, drawn by MapLibre as static lines: one line per distinct route (legs of the
+ * same actor by the same mode along the same places share it), shown from `doneDay`, the day
+ * after the first of its legs ends. The GPU units layer draws only legs still under way, so the
+ * map's per-frame work does not grow with every leg that ever ran.
+ */
+export function routeLines(scenario: Scenario, routes = movementRoutes(scenario)): FeatureCollection<LineString, RouteProps> {
+  const colours = actorColours(scenario);
+  const groups = new Map<string, Feature<LineString, RouteProps>>();
+  for (const m of scenario.movements) {
+    const key = `${m.actorId}|${m.mode}|${m.path.join('>')}`;
+    const doneDay = dayOf(m.end) + 1;
+    const g = groups.get(key);
+    if (g) {
+      g.properties.doneDay = Math.min(g.properties.doneDay, doneDay);
+      g.properties.legs++;
+    } else {
+      groups.set(key, {
+        type: 'Feature',
+        properties: { id: `route-${m.id}`, mode: m.mode, color: colours.get(m.actorId)!, doneDay, legs: 1 },
+        geometry: { type: 'LineString', coordinates: routes.get(m.id)! },
+      });
+    }
+  }
+  return featureCollection([...groups.values()]);
+}
+
 /**
  * One moving unit per movement leg for the GPU layer: its route, and when it passes each vertex
  * (from the start of the first day to the end of the last, in proportion to distance).
