@@ -35,7 +35,7 @@ for (const file of files) {
     const s = result.scenario;
     console.log(
       `${label}: ok (${s.actors.length} actors, ${s.places.length} places, ${s.sources.length} sources, ` +
-        `${s.claims.length} claims, ${s.relations.length} relations, ${s.movements.length} movements, ${s.positions.length} positions)`,
+        `${s.claims.length} claims, ${s.relations.length} relations, ${s.movements.length} movements, ${s.positions.length} positions, ${s.briefings?.length ?? 0} briefings)`,
     );
   } else {
     failed++;

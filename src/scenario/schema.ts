@@ -161,7 +161,7 @@ export const FigureSchema = z
     measure: z
       .enum(['in-russia', 'in-kursk-region'])
       .optional()
-      .describe('Which quantity the number estimates, so that estimates of the same thing can be compared and superseded.'),
+      .describe('For troop numbers only: which troop number the figure estimates, so that estimates of the same thing can be compared and superseded (the app charts figures by `measure`, not by the localised `unit`).'),
   })
   .strict()
   .describe('A number stated in a claim.');
@@ -174,7 +174,7 @@ export const ClaimSchema = z
     statement: LText.describe('What is claimed, in our own words.'),
     claimant: z
       .object({
-        person: Text.optional().describe('Who said it, if a person is named.'),
+        person: LText.optional().describe('Who said it, if a person is named (names transliterated per language, e.g. Zelensky / Selenskyj).'),
         office: LText.describe('Their office or organisation, e.g. "White House National Security Council".'),
         actorId: SlugSchema.optional().describe('The actor the claimant speaks for, if any.'),
       })
