@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Scenario } from '../scenario/schema.ts';
 import { claimsFor, groupByStatus, type EntityRef } from '../scenario/derive/details.ts';
 import { useActions, useDate, useOverlays, useScenario, useSelection, useSettledDate } from '../state/hooks.ts';
@@ -227,6 +227,11 @@ export function DetailsPanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, [selection, select]);
 
+  // The claim cards and charts (the bulk of the panel) render in a second, interruptible pass:
+  // a click paints the panel's header and facts at once, and the cards a frame later, rather than
+  // holding the frame until dozens of cards are built (click-to-paint p75 in bench/RESULTS.md).
+  const shown = useDeferredValue(selection);
+  const ready = shown === selection;
   // Claims shown follow the settled date: the same list object until something new is said.
   const derived = useMemo(() => {
     if (!selection) return null;
@@ -260,7 +265,7 @@ export function DetailsPanel() {
         ) : (
           <Facts scenario={scenario} entity={selection} date={date} />
         )}
-        {measures.length > 0 && (
+        {ready && measures.length > 0 && (
           <section className="estimates" aria-label={t('d.estimates')}>
             <h3>{t('d.estimates')}</h3>
             {measures.map((m) => (
@@ -269,11 +274,11 @@ export function DetailsPanel() {
           </section>
         )}
         {!fromOverlay && <h3 className="claims-heading">{t('d.claims', { date: formatDate(date) })}</h3>}
-        {!fromOverlay && made.length === 0 && <p className="muted">{t('d.noClaims')}</p>}
+        {ready && !fromOverlay && made.length === 0 && <p className="muted">{t('d.noClaims')}</p>}
         {later > 0 && (
           <p className="muted later-claims">{t('d.later', { count: later, date: formatDate(date) })}</p>
         )}
-        <ClaimGroups scenario={scenario} claims={made} asOf={settled} />
+        {ready && <ClaimGroups scenario={scenario} claims={made} asOf={settled} />}
       </div>
     </aside>
   );
