@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { loadScenarioText } from './load.ts';
 import { ScenarioSchema } from './schema.ts';
-import { localizeScenario } from './localize.ts';
+import { localizeScenario, localizeText } from './localize.ts';
 import { entityExists } from './derive/details.ts';
 import { visibleIds } from './derive/time.ts';
 
@@ -13,6 +13,9 @@ const r = loadScenarioText(text, 'kursk');
 if (!r.ok) throw new Error('the Kursk scenario is invalid');
 const file = r.scenario;
 const en = localizeScenario(file, 'en');
+
+/** Sentences in a text: a full stop after a digit is a German ordinal ("5. November"), not an end. */
+const sentences = (s: string) => s.split(/(?<=[^\d\s][.!?][\u201d\u201c"]?)\s+(?=[A-ZÄÖÜ\u201e"'])/).length;
 
 type Def = { type: string; [k: string]: unknown };
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -96,13 +99,18 @@ describe('the Kursk briefing', () => {
 
   it.each(en.briefings?.[0]?.steps.map((s) => [s.id, s] as const) ?? [])('step %s: date in the span, everything it names exists and shows on its date', (_, step) => {
     expect(step.date >= en.span.start && step.date <= en.span.end).toBe(true);
-    expect(step.caption.split(/(?<=[.!?])\s+/).length).toBeLessThanOrEqual(2);
     const visible = visibleIds(en, step.date);
+    // Shown on its date, and not switched off by the step's own layer or relation-type toggles.
+    const layerOn = (kind: 'relations' | 'positions' | 'movements' | 'places') => step.layers?.[kind] !== false;
     const shown = (ref: { kind: string; id: string }) => {
-      if (ref.kind === 'relation') return visible.relations.includes(ref.id);
-      if (ref.kind === 'position') return visible.positions.includes(ref.id);
-      if (ref.kind === 'movement') return visible.movements.includes(ref.id);
-      return true; // actors and places are always on the map
+      if (ref.kind === 'relation') {
+        const type = en.relations.find((r) => r.id === ref.id)?.type;
+        return visible.relations.includes(ref.id) && layerOn('relations') && !!type && step.relationTypes?.[type] !== false;
+      }
+      if (ref.kind === 'position') return visible.positions.includes(ref.id) && layerOn('positions');
+      if (ref.kind === 'movement') return visible.movements.includes(ref.id) && layerOn('movements');
+      if (ref.kind === 'place') return layerOn('places');
+      return true; // actors are always on the map
     };
     const refs = [...(step.selection ? [step.selection] : []), ...(step.highlight ?? [])];
     for (const ref of refs) {
@@ -114,6 +122,44 @@ describe('the Kursk briefing', () => {
       const claim = en.claims.find((c) => c.id === id);
       expect(claim, id).toBeDefined();
       expect(claim!.date <= step.date, `${id} (${claim!.date}) is said by ${step.date}`).toBe(true);
+    }
+  });
+
+  it.each(file.briefings?.[0]?.steps.map((s) => [s.id, s] as const) ?? [])('step %s: a caption of one or two sentences and notes of two to four, in both languages', (_, step) => {
+    for (const lang of ['en', 'de'] as const) {
+      const caption = localizeText(step.caption, lang);
+      const notes = localizeText(step.notes, lang);
+      expect(sentences(caption), `${lang} caption: ${caption}`).toBeLessThanOrEqual(2);
+      expect(sentences(notes), `${lang} notes: ${notes}`).toBeGreaterThanOrEqual(2);
+      expect(sentences(notes), `${lang} notes: ${notes}`).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it.each(en.briefings?.[0]?.steps.map((s) => [s.id, s] as const) ?? [])('step %s: the camera frames what it selects and highlights (on a 1280×720 screen)', (_, step) => {
+    const { center, zoom } = step.camera;
+    const world = 512 * 2 ** zoom;
+    const x = (lng: number) => ((lng + 180) / 360) * world;
+    const y = (lat: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
+    const inView = ([lng, lat]: [number, number]) => Math.abs(x(lng) - x(center[0])) <= 640 && Math.abs(y(lat) - y(center[1])) <= 360;
+    const at = (placeId: string) => en.places.find((p) => p.id === placeId)?.lngLat ?? null;
+    const pointsOf = (ref: { kind: string; id: string }): Array<string> => {
+      if (ref.kind === 'actor') return [en.actors.find((a) => a.id === ref.id)!.capitalPlaceId];
+      if (ref.kind === 'place') return [ref.id];
+      if (ref.kind === 'movement') {
+        const path = en.movements.find((m) => m.id === ref.id)!.path;
+        return [path[0]!, path[path.length - 1]!];
+      }
+      if (ref.kind === 'position') {
+        const loc = en.positions.find((p) => p.id === ref.id)!.location;
+        return loc.kind === 'place' ? [loc.placeId] : loc.placeIds;
+      }
+      return []; // relations are arcs between capitals, often across the continent: not required in view
+    };
+    for (const ref of [...(step.selection ? [step.selection] : []), ...(step.highlight ?? [])]) {
+      for (const id of pointsOf(ref)) {
+        const p = at(id);
+        if (p) expect(inView(p), `${ref.kind} ${ref.id}: ${id} ${JSON.stringify(p)} in view of ${JSON.stringify(step.camera)}`).toBe(true);
+      }
     }
   });
 
