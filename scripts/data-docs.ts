@@ -29,7 +29,14 @@ export function scenarioJsonSchema(): JsonSchema {
   return { ...schema, $id: 'https://sitmap.invalid/scenario.schema.json', title: `Sitmap scenario (schema version ${SCHEMA_VERSION})` };
 }
 
+/** Localised text (src/scenario/schema.ts `LTextSchema`): a string, or an object { en, de }. */
+function isLText(s: JsonSchema): boolean {
+  const union = s.anyOf ?? s.oneOf;
+  return !!union && union.length === 2 && union[0]?.type === 'string' && !!union[1]?.properties?.en && !!union[1]?.properties?.de;
+}
+
 function typeOf(s: JsonSchema): string {
+  if (isLText(s)) return 'text: string or `{ "en", "de" }`';
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((e) => `\`${String(e)}\``).join(' \\| ');
   const union = s.anyOf ?? s.oneOf;
@@ -87,8 +94,15 @@ export function dataReadme(): string {
     '',
     'Beyond the shape described here, the integrity checks require: ids unique within each list; every',
     'reference to resolve; every claim to have a source; corrected claims to point at claims of the record;',
-    'start dates within the span and before end dates; everything drawn to have coordinates. Files of an',
-    `older \`schemaVersion\` are migrated on load. Files over ${MAX_SCENARIO_BYTES / 1048576} MB are refused, with that reason, before they are read.`,
+    'start dates within the span and before end dates; everything drawn to have coordinates; briefing ids and',
+    'step ids unique, step dates within the span, and what a step selects, highlights and cites to exist.',
+    '',
+    'Text we write (names, roles, labels, statements, notes, corrections, briefing titles, captions and notes) is',
+    '*localised*: a plain string (English), or `{ "en": "…", "de": "…" }`. The app shows the UI\'s language and falls',
+    'back to English where German is missing; `en` is required. Ids, URLs, dates, numbers, verbatim `quote`s, source',
+    '`title`s and `publisher`s, and figure `estimator`s (series keys) are never localised. Export writes both languages.',
+    '',
+    `Files of an older \`schemaVersion\` are migrated on load. Files over ${MAX_SCENARIO_BYTES / 1048576} MB are refused, with that reason, before they are read.`,
     '',
     ...sections,
   ].join('\n');
