@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import './strings.ts';
 import './briefing.css';
 import { useT } from '../i18n/index.ts';
@@ -38,11 +38,18 @@ export default function Audience({ legend }: { legend: ReactNode }) {
 
   // Each step is shown absolutely; the first one (a link, or "Present") without a flight.
   const shown = useRef(false);
+  // The step the map has reached and drawn (1-based), for tests and export: `data-settled`.
+  const [settled, setSettled] = useState(0);
   useEffect(() => {
     const s = briefingRef.current?.steps[step];
     if (!s) return;
-    void applyStep(s, { store, animate: shown.current });
+    let current = true;
+    setSettled(0);
+    void applyStep(s, { store, animate: shown.current }).then(() => current && setSettled(step + 1));
     shown.current = true;
+    return () => {
+      current = false;
+    };
   }, [store, step, presenting.briefingId]);
 
   useEffect(() => {
@@ -81,7 +88,7 @@ export default function Audience({ legend }: { legend: ReactNode }) {
   const current = briefing.steps[step]!;
 
   return (
-    <div className="briefing-audience" role="region" aria-label={t('audience.region', { title: briefing.title })}>
+      <div className="briefing-audience" data-settled={settled || undefined} role="region" aria-label={t('audience.region', { title: briefing.title })}>
       <div className="briefing-tools">
         <button type="button" className="presenter-button" onClick={() => window.open(presenterUrl(), `sitmap-presenter-${briefing.id}`, 'popup,width=1200,height=800')}>
           {t('audience.presenterView')}

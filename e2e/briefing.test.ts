@@ -1,0 +1,199 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot, waitForMapIdle } from './harness.ts';
+
+const { url, withPage } = browserSuite();
+
+type StepJson = { id: string; title: string; caption: string; notes: string; date: string; camera: { center: [number, number]; zoom: number }; selection?: { kind: string; id: string } | null };
+const file = JSON.parse(readFileSync(join(import.meta.dirname, '../data/scenarios/kursk-2024/scenario.json'), 'utf8'));
+
+/**
+ * The Kursk briefing from the data; until the data carries one, a small fixture briefing on the
+ * Kursk scenario (served in place of a file), so the mechanics are tested either way.
+ */
+const FIXTURE: StepJson[] = [
+  { id: 'a', title: 'Theatre', caption: 'From Pyongyang to Kursk.', notes: 'Start wide.', date: '2024-10-08', camera: { center: [90, 48], zoom: 2.2 } },
+  { id: 'b', title: 'Far East', caption: 'Troops reported in the Russian Far East.', notes: 'Vladivostok.', date: '2024-10-20', camera: { center: [132.5, 44], zoom: 4.4 }, selection: { kind: 'actor', id: 'north-korea' } },
+  { id: 'c', title: 'Kursk', caption: 'First clash reported.', notes: 'Kursk region.', date: '2024-11-05', camera: { center: [35.4, 51.4], zoom: 6.1 }, selection: { kind: 'relation', id: 'nk-troops-fight-ukraine' } },
+  { id: 'd', title: 'Later', caption: 'Estimates diverge.', notes: 'End.', date: '2025-01-15', camera: { center: [36, 51], zoom: 5 } },
+];
+const realBriefing = (file.briefings as Array<{ id: string; steps: unknown[] }> | undefined)?.find((b) => b.id === 'kursk');
+const SCENARIO_PATH = '/e2e-briefing-scenario.json';
+const fixtureFile = (steps: StepJson[], id = 'kursk') => ({ ...file, briefings: [...(file.briefings ?? []).filter((b: { id: string }) => b.id !== id), { id, title: 'Fixture briefing', steps }] });
+const STEPS = realBriefing ? realBriefing.steps.length : FIXTURE.length;
+
+/** Serves `body` as the scenario file and returns the app URL for a hash. */
+async function open(page: Page, hash: string, body?: object) {
+  if (body || !realBriefing) {
+    const text = JSON.stringify(body ?? fixtureFile(FIXTURE));
+    await page.route(`**${SCENARIO_PATH}`, (route) => route.fulfill({ contentType: 'application/json', body: text }));
+    await page.goto(url(`/?scenario=${SCENARIO_PATH}${hash}`));
+  } else await page.goto(url(`/${hash}`));
+}
+
+/** What the audience sees once step `n` (1-based) has settled. */
+async function viewAt(page: Page, n: number) {
+  await page.locator(`.briefing-audience[data-settled="${n}"]`).waitFor({ timeout: 90_000 });
+  await waitForMapIdle(page);
+  return page.evaluate(() => {
+    const map = window.__sitmapMap!;
+    const c = map.getCenter();
+    const details = document.querySelector('aside.details');
+    return {
+      center: [c.lng, c.lat] as [number, number],
+      zoom: map.getZoom(),
+      date: document.querySelector('.briefing-asof')?.getAttribute('data-date') ?? null,
+      selection: details ? `${details.getAttribute('data-kind')}:${details.getAttribute('data-id')}` : null,
+      step: document.querySelector('.briefing-caption')?.getAttribute('data-step') ?? null,
+      hash: location.hash,
+    };
+  });
+}
+type View = Awaited<ReturnType<typeof viewAt>>;
+
+function assertSameView(got: View, want: View, what: string) {
+  assert.ok(Math.abs(got.center[0] - want.center[0]) < 1e-6 && Math.abs(got.center[1] - want.center[1]) < 1e-6, `${what}: centre ${got.center} vs ${want.center}`);
+  assert.ok(Math.abs(got.zoom - want.zoom) < 1e-6, `${what}: zoom ${got.zoom} vs ${want.zoom}`);
+  assert.equal(got.date, want.date, `${what}: date`);
+  assert.equal(got.selection, want.selection, `${what}: selection`);
+  assert.equal(got.step, want.step, `${what}: step`);
+}
+
+/** Each step's view reached by loading its deep link fresh. */
+const byLink: View[] = [];
+
+describe('Briefing mode', () => {
+  for (let n = 1; n <= STEPS; n++) {
+    it(`step ${n} by its deep link (#briefing=kursk&step=${n}), fresh`, async () => {
+      await withPage(async ({ page }) => {
+        await open(page, `#briefing=kursk&step=${n}`);
+        byLink[n - 1] = await viewAt(page, n);
+        assert.match(byLink[n - 1]!.hash, new RegExp(`briefing=kursk&step=${n}(&|$)`));
+        if (n === 2) {
+          await screenshot(page, 'briefing-projector-1280x720');
+          const sizes = await page.evaluate(() => ({
+            caption: parseFloat(getComputedStyle(document.querySelector('.briefing-text')!).fontSize),
+            hidden: getComputedStyle(document.querySelector('.topbar')!).display,
+          }));
+          assert.equal(sizes.hidden, 'none', 'no editing chrome while presenting');
+          assert.ok(sizes.caption >= 20, `caption ${sizes.caption}px at 1280`);
+        }
+      });
+    });
+  }
+
+  it('projector theme at 1920×1080: caption ≥ 28 px, legend ≥ 18 px', async () => {
+    await withPage(
+      async ({ page }) => {
+        await open(page, `#briefing=kursk&step=${Math.min(3, STEPS)}`);
+        await viewAt(page, Math.min(3, STEPS));
+        const sizes = await page.evaluate(() => ({
+          caption: parseFloat(getComputedStyle(document.querySelector('.briefing-text')!).fontSize),
+          legend: Math.min(...[...document.querySelectorAll('.briefing-legend .legend-row')].map((e) => parseFloat(getComputedStyle(e).fontSize))),
+        }));
+        assert.ok(sizes.caption >= 28, `caption ${sizes.caption}px ≥ 28 at 1920×1080`);
+        assert.ok(sizes.legend >= 18, `legend ${sizes.legend}px ≥ 18 at 1920×1080`);
+        await screenshot(page, 'briefing-projector-1920x1080');
+      },
+      { viewport: { width: 1920, height: 1080 } },
+    );
+  });
+
+  for (const motion of ['reduce', 'no-preference'] as const) {
+    it(`by keyboard through every step equals its deep link (reduced motion: ${motion})`, async () => {
+      assert.equal(byLink.length, STEPS, 'deep-link views recorded first');
+      await withPage(
+        async ({ page }) => {
+          await open(page, '');
+          await waitForMapIdle(page);
+          await page.locator('.present-button').click();
+          assertSameView(await viewAt(page, 1), byLink[0]!, 'Present → step 1');
+          const nextKeys = ['ArrowRight', 'PageDown', 'Space'];
+          for (let n = 2; n <= STEPS; n++) {
+            await page.keyboard.press(nextKeys[n % 3]!);
+            assertSameView(await viewAt(page, n), byLink[n - 1]!, `step ${n} by ${nextKeys[n % 3]}`);
+          }
+          await page.keyboard.press('ArrowRight'); // stays on the last step
+          await page.keyboard.press('ArrowLeft');
+          assertSameView(await viewAt(page, STEPS - 1), byLink[STEPS - 2]!, '← back');
+          await page.keyboard.press('PageUp');
+          assertSameView(await viewAt(page, STEPS - 2), byLink[STEPS - 3]!, 'PageUp back');
+          await page.keyboard.press('Home');
+          assertSameView(await viewAt(page, 1), byLink[0]!, 'Home');
+          await page.keyboard.press('End');
+          assertSameView(await viewAt(page, STEPS), byLink[STEPS - 1]!, 'End');
+          await page.keyboard.type('2');
+          await page.keyboard.press('Enter');
+          assertSameView(await viewAt(page, 2), byLink[1]!, '2 Enter');
+          await page.reload();
+          assertSameView(await viewAt(page, 2), byLink[1]!, 'reload keeps the step');
+          await page.keyboard.press('Escape');
+          await page.locator('.briefing-audience').waitFor({ state: 'detached' });
+          await page.locator('.topbar').waitFor();
+          assert.doesNotMatch(await page.evaluate(() => location.hash), /briefing=/);
+        },
+        { reducedMotion: motion },
+      );
+    });
+  }
+
+  it('a wrong link says so and loses nothing', async () => {
+    await withPage(async ({ page }) => {
+      await open(page, '#briefing=atlantis&step=2&actor=north-korea');
+      await waitForMapIdle(page);
+      assert.match(await page.locator('.notice').innerText(), /no briefing 'atlantis'/);
+      assert.equal(await page.locator('aside.details').getAttribute('data-id'), 'north-korea');
+      await page.goto('about:blank');
+      await open(page, '#briefing=kursk&step=99');
+      await viewAt(page, 1);
+      assert.match(await page.locator('.notice').innerText(), /step 99/);
+    });
+  });
+
+  it('the presenter window follows the audience and drives it', async () => {
+    await withPage(async ({ page }) => {
+      await open(page, '#briefing=kursk&step=1');
+      await viewAt(page, 1);
+      const [presenter] = await Promise.all([page.context().waitForEvent('page'), page.locator('.presenter-button').click()]);
+      const errors: string[] = [];
+      presenter.on('pageerror', (e) => errors.push(e.message));
+      presenter.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await presenter.locator('.presenter[data-step="1"]').waitFor();
+      assert.match(presenter.url(), /presenter=1/);
+      await page.bringToFront();
+      await page.keyboard.press('ArrowRight');
+      await presenter.locator('.presenter[data-step="2"]').waitFor();
+      assert.ok((await presenter.locator('.presenter-notes').innerText()).length > 0, 'speaker notes shown');
+      await presenter.locator('.presenter-next').click();
+      assertSameView(await viewAt(page, 3), byLink[2]!, 'presenter Next → audience step 3');
+      await presenter.keyboard.press('ArrowLeft');
+      assertSameView(await viewAt(page, 2), byLink[1]!, 'presenter ← → audience step 2');
+      await presenter.setViewportSize({ width: 1280, height: 720 });
+      await screenshot(presenter, 'briefing-presenter-1280x720');
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  it('copy view as step JSON round-trips', async () => {
+    await withPage(
+      async ({ page }) => {
+        await open(page, '#date=2024-11-05&relation=nk-troops-fight-ukraine');
+        await waitForMapIdle(page);
+        await page.locator('.copy-step-button').click();
+        await page.locator('.notice').waitFor();
+        const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as StepJson;
+        assert.equal(json.date, '2024-11-05');
+        assert.deepEqual(json.selection, { kind: 'relation', id: 'nk-troops-fight-ukraine' });
+        assert.ok(typeof json.title === 'string' && typeof json.caption === 'string' && typeof json.notes === 'string');
+        await page.goto('about:blank');
+        await open(page, '#briefing=copied&step=1', fixtureFile([{ ...json, id: 'copied-1' }], 'copied'));
+        const v = await viewAt(page, 1);
+        assertSameView(v, { ...v, center: json.camera.center, zoom: json.camera.zoom, date: '2024-11-05', selection: 'relation:nk-troops-fight-ukraine', step: '1' }, 'copied step');
+      },
+      { permissions: ['clipboard-read', 'clipboard-write'] },
+    );
+  });
+});
