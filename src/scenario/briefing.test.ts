@@ -24,6 +24,7 @@ function problems(value: unknown): Array<[string, string]> {
 describe('briefings', () => {
   it('accepts steps with every field, and scenarios without briefings', () => {
     const full = step({
+      date: '2024-10-25',
       camera: { center: [36.2, 51.4], zoom: 7, bearing: -20, pitch: 30 },
       selection: { kind: 'actor', id: 'north-korea' },
       layers: { places: false },
@@ -55,6 +56,27 @@ describe('briefings', () => {
       ['$.briefings[0].steps[1].id', "duplicate step id 'first' (already used at $.briefings[0].steps[0].id)"],
       ['$.briefings[0].steps[1].highlight[0].kind', 'a briefing cannot name overlay features: they come from files the user opens, not from the scenario'],
       ['$.briefings[1].id', "duplicate briefing id 'mini' (already used at $.briefings[0].id)"],
+    ]);
+  });
+
+  it('locates things a step names that are not on the map yet on its date, and claims not yet made', () => {
+    const s = withBriefing(
+      step({
+        date: '2024-10-19',
+        selection: { kind: 'position', id: 'kursk-region' },
+        highlight: [{ kind: 'relation', id: 'deploys' }, { kind: 'movement', id: 'air-west' }, { kind: 'actor', id: 'russia' }],
+        claimIds: ['nis-1500', 'article-3000'],
+      }),
+    );
+    expect(problems(s)).toEqual([
+      ['$.briefings[0].steps[0].selection.id', "position 'kursk-region' is not on the map on the step's date 2024-10-19 (it is shown from 2024-10-23)"],
+      ['$.briefings[0].steps[0].highlight[1].id', "movement 'air-west' is not on the map on the step's date 2024-10-19 (it is shown from 2024-10-20)"],
+      ['$.briefings[0].steps[0].claimIds[1]', "claim 'article-3000' was made on 2024-10-29, after the step's date 2024-10-19"],
+    ]);
+    const ended = withBriefing(step({ date: '2024-12-01', highlight: [{ kind: 'relation', id: 'deploys' }] }));
+    ended.relations[0]!.end = '2024-11-30';
+    expect(problems(ended)).toEqual([
+      ['$.briefings[0].steps[0].highlight[0].id', "relation 'deploys' is not on the map on the step's date 2024-12-01 (it is shown from 2024-10-18 to 2024-11-30)"],
     ]);
   });
 

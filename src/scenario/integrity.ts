@@ -104,12 +104,25 @@ export function checkIntegrity(scenario: ScenarioFile, file: string): DataProble
     claimRefs(p.claimIds, ['positions', i]);
   });
 
-  // Briefings: each step is absolute, so everything it names must exist and its date be shown.
+  // Briefings: each step is absolute, so everything it names must exist and be on the map on its
+  // date, and the claims it cites must have been made by then.
   const entities: Record<string, Map<string, unknown>> = { actor: actors, relation: relations, movement: movements, position: positions, place: places };
-  const entity = (ref: { kind: string; id: string }, path: Path) => {
+  // Dated things are on the map from their start (relations and positions until their end too).
+  const spans: Record<string, Map<string, { start: string; end?: string | undefined }>> = { relation: relations, movement: movements, position: positions };
+  const entity = (ref: { kind: string; id: string }, date: string, path: Path) => {
     const known = entities[ref.kind];
-    if (known) resolve(ref.kind, known, ref.id, [...path, 'id']);
-    else report([...path, 'kind'], `a briefing cannot name ${ref.kind} features: they come from files the user opens, not from the scenario`);
+    if (!known) {
+      report([...path, 'kind'], `a briefing cannot name ${ref.kind} features: they come from files the user opens, not from the scenario`);
+      return;
+    }
+    if (!resolve(ref.kind, known, ref.id, [...path, 'id'])) return;
+    const span = spans[ref.kind]?.get(ref.id);
+    if (!span) return;
+    const end = ref.kind === 'movement' ? undefined : span.end;
+    if (date < span.start || (end !== undefined && date > end)) {
+      const when = end === undefined ? `from ${span.start}` : `from ${span.start} to ${end}`;
+      report([...path, 'id'], `${ref.kind} '${ref.id}' is not on the map on the step's date ${date} (it is shown ${when})`);
+    }
   };
   const briefingIds = new Map<string, number>();
   (scenario.briefings ?? []).forEach((b, i) => {
@@ -125,9 +138,13 @@ export function checkIntegrity(scenario: ScenarioFile, file: string): DataProble
       if (step.date < spanStart || step.date > spanEnd) {
         report([...path, 'date'], `date ${step.date} is outside the scenario span ${spanStart} to ${spanEnd}`);
       }
-      if (step.selection) entity(step.selection, [...path, 'selection']);
-      step.highlight?.forEach((ref, k) => entity(ref, [...path, 'highlight', k]));
-      step.claimIds?.forEach((id, k) => resolve('claim', claims, id, [...path, 'claimIds', k]));
+      if (step.selection) entity(step.selection, step.date, [...path, 'selection']);
+      step.highlight?.forEach((ref, k) => entity(ref, step.date, [...path, 'highlight', k]));
+      step.claimIds?.forEach((id, k) => {
+        if (!resolve('claim', claims, id, [...path, 'claimIds', k])) return;
+        const said = claims.get(id)!.date;
+        if (said > step.date) report([...path, 'claimIds', k], `claim '${id}' was made on ${said}, after the step's date ${step.date}`);
+      });
     });
   });
 
