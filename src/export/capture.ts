@@ -65,6 +65,26 @@ export function cameraOf(map: MaplibreMap): Camera {
   return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
 }
 
+/**
+ * The part of the map the user actually sees: the container minus a panel laid over its right
+ * side (the details panel on wide screens) or its bottom (the bottom sheet on phones). A slide of
+ * "the current view" is centred on this part, not on the container.
+ */
+export function visibleRect(map: MaplibreMap): { x: number; y: number; width: number; height: number } {
+  const box = map.getContainer().getBoundingClientRect();
+  let right = box.width;
+  let bottom = box.height;
+  for (const el of document.querySelectorAll<HTMLElement>('aside.details')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const coversHeight = r.top <= box.top + box.height * 0.2 && r.bottom >= box.bottom - box.height * 0.2;
+    const coversWidth = r.left <= box.left + box.width * 0.2 && r.right >= box.right - box.width * 0.2;
+    if (coversHeight && r.left > box.left + box.width * 0.3 && r.left < box.right) right = Math.min(right, r.left - box.left);
+    else if (coversWidth && r.top > box.top + box.height * 0.3 && r.top < box.bottom) bottom = Math.min(bottom, r.top - box.top);
+  }
+  return { x: 0, y: 0, width: right, height: bottom };
+}
+
 export interface CaptureSize {
   width: number;
   height: number;
@@ -83,7 +103,8 @@ export async function withMapSize<T>(map: MaplibreMap, size: CaptureSize, fn: ()
   const { width, height, pixelRatio = 1, keepArea = true } = size;
   const container = map.getContainer();
   const before = cameraOf(map);
-  const { clientWidth: w0, clientHeight: h0 } = container;
+  const seen = visibleRect(map);
+  const seenCentre = map.unproject([seen.x + seen.width / 2, seen.y + seen.height / 2]);
   const savedStyle = container.style.cssText;
   const savedRatio = map.getPixelRatio();
   const ratioOverridden = savedRatio !== globalThis.devicePixelRatio;
@@ -99,8 +120,14 @@ export async function withMapSize<T>(map: MaplibreMap, size: CaptureSize, fn: ()
     });
     map.setPixelRatio(pixelRatio);
     map.resize();
-    if (keepArea && w0 > 0 && h0 > 0) {
-      map.jumpTo({ center: before.center, zoom: before.zoom + Math.log2(Math.min(width / w0, height / h0)), bearing: before.bearing, pitch: before.pitch });
+    if (keepArea && seen.width > 0 && seen.height > 0) {
+      // The same centre and area as the user saw, at the new size (in CSS px; the pixel ratio only adds detail).
+      map.jumpTo({
+        center: [seenCentre.lng, seenCentre.lat],
+        zoom: before.zoom + Math.log2(Math.min(width / seen.width, height / seen.height)),
+        bearing: before.bearing,
+        pitch: before.pitch,
+      });
     }
     await mapIdle(map);
     return await fn();

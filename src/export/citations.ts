@@ -36,8 +36,10 @@ export function sourcesOf(scenario: Scenario, claimIds: readonly string[]): Sour
     .sort((a, b) => count.get(b.id)! - count.get(a.id)! || b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 }
 
-/** "Publisher: Title" for a footer line. */
-export const sourceLabel = (s: Source) => `${s.publisher}: ${s.title}`;
+/** Publishers of the sources of these claims, each once, most-cited source first: a slide's footer. */
+export function publishersOf(scenario: Scenario, claimIds: readonly string[]): string[] {
+  return [...new Set(sourcesOf(scenario, claimIds).map((s) => s.publisher))];
+}
 
 /**
  * Fits as many labels as `fits` accepts into one line: "a; b; c" and, when some are left out,
@@ -79,4 +81,24 @@ export function citationsFor(scenario: Scenario, claimIds: readonly string[]): C
     .filter((c) => wanted.has(c.id))
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
     .map((claim) => ({ claim, sources: claim.sourceIds.flatMap((id) => (sources.has(id) ? [sources.get(id)!] : [])) }));
+}
+
+/**
+ * A step's citations as a reference list: its claims in date order, each pointing at numbered
+ * sources, and every source listed once (a source behind several claims is printed once).
+ */
+export function referenceList(scenario: Scenario, claimIds: readonly string[]): { claims: Array<{ claim: Claim; refs: number[] }>; sources: Source[] } {
+  const sources: Source[] = [];
+  const number = new Map<string, number>();
+  const claims = citationsFor(scenario, claimIds).map(({ claim, sources: own }) => ({
+    claim,
+    refs: own.map((s) => {
+      if (!number.has(s.id)) {
+        sources.push(s);
+        number.set(s.id, sources.length);
+      }
+      return number.get(s.id)!;
+    }),
+  }));
+  return { claims, sources };
 }

@@ -3,23 +3,34 @@ import { createPortal } from 'react-dom';
 import type { Briefing, Scenario } from '../scenario/schema.ts';
 import { formatDate } from '../lib/format.ts';
 import { useT } from '../i18n/index.ts';
-import { citationsFor } from './citations.ts';
+import { referenceList } from './citations.ts';
 import type { HandoutPage } from './run.ts';
 
 /** Smallest text scale a page may shrink to so that its step fits on one sheet. */
 const MIN_SCALE = 0.55;
 
-/** Shrinks each page's text until nothing overflows its sheet (pages have the printed size in mm). */
+/** Shrinks the text of a column until it fits (or reaches MIN_SCALE); returns the scale used. */
+function fitColumn(el: HTMLElement): number {
+  let scale = 1;
+  el.style.setProperty('--handout-scale', '1');
+  while (el.scrollHeight > el.clientHeight + 1 && scale > MIN_SCALE) {
+    scale = Math.round((scale - 0.04) * 100) / 100;
+    el.style.setProperty('--handout-scale', String(scale));
+  }
+  return scale;
+}
+
+/**
+ * Fits each page to its sheet (pages have the printed size in mm): the text of each column shrinks
+ * until it fits; a page whose citations would shrink below 80% gets a smaller map ('dense') and
+ * more room for them instead.
+ */
 export function fitPages(root: HTMLElement): void {
   for (const page of root.querySelectorAll<HTMLElement>('.handout-page')) {
-    let scale = 1;
-    const overflows = () =>
-      [...page.querySelectorAll<HTMLElement>('.handout-fit')].some((el) => el.scrollHeight > el.clientHeight + 1);
-    page.style.setProperty('--handout-scale', '1');
-    while (overflows() && scale > MIN_SCALE) {
-      scale = Math.round((scale - 0.05) * 100) / 100;
-      page.style.setProperty('--handout-scale', String(scale));
-    }
+    page.classList.remove('dense');
+    const side = page.querySelector<HTMLElement>('.handout-side');
+    if (side && fitColumn(side) < 0.8) page.classList.add('dense');
+    for (const el of page.querySelectorAll<HTMLElement>('.handout-fit')) fitColumn(el);
   }
 }
 
@@ -64,9 +75,9 @@ export function Handout({
   const total = briefing.steps.length;
   return createPortal(
     <div className="handout-root" ref={rootRef}>
-      {pages.map(({ step, image }) => {
-        const n = briefing.steps.indexOf(step) + 1;
-        const citations = citationsFor(scenario, step.claimIds ?? []);
+      {pages.map(({ step, image }, i) => {
+        const n = i + 1;
+        const refs = referenceList(scenario, step.claimIds ?? []);
         return (
           <article className="handout-page" key={step.id} data-step={step.id}>
             <header className="handout-head">
@@ -79,40 +90,43 @@ export function Handout({
               <div className="handout-main handout-fit">
                 <img className="handout-map" src={image} alt="" width={1920} height={1080} />
                 <p className="handout-caption">{step.caption}</p>
-              </div>
-              <div className="handout-side handout-fit">
                 {notes && step.notes && (
                   <section className="handout-notes">
                     <h3>{t('speakerNotes')}</h3>
                     <p>{step.notes}</p>
                   </section>
                 )}
+              </div>
+              <div className="handout-side handout-fit">
                 <section className="handout-citations">
                   <h3>{t('citations')}</h3>
-                  {citations.length === 0 && <p>{t('noCitations')}</p>}
-                  <ol>
-                    {citations.map(({ claim, sources }) => (
+                  {refs.claims.length === 0 && <p>{t('noCitations')}</p>}
+                  <ol className="cite-claims">
+                    {refs.claims.map(({ claim, refs: nums }) => (
                       <li key={claim.id} data-claim={claim.id}>
-                        <p className="cite-claim">
-                          <strong>
-                            {t('claimant', {
-                              who: claim.claimant.person ? `${claim.claimant.person} (${claim.claimant.office})` : claim.claimant.office,
-                              date: formatDate(claim.date),
-                            })}
-                          </strong>
-                          : {claim.statement}
-                        </p>
-                        <ul className="cite-sources">
-                          {sources.map((s) => (
-                            <li key={s.id}>
-                              {s.publisher}, “{s.title}”, {t('published', { date: formatDate(s.date) })}.{' '}
-                              <span className="cite-url">{s.url ?? t('noUrl')}</span>
-                            </li>
-                          ))}
-                        </ul>
+                        <strong>
+                          {t('claimant', {
+                            who: claim.claimant.person ? `${claim.claimant.person} (${claim.claimant.office})` : claim.claimant.office,
+                            date: formatDate(claim.date),
+                          })}
+                        </strong>
+                        : {claim.statement} <span className="cite-refs">[{nums.join(', ')}]</span>
                       </li>
                     ))}
                   </ol>
+                  {refs.sources.length > 0 && (
+                    <>
+                      <h3>{t('sourcesHeading')}</h3>
+                      <ol className="cite-sources">
+                        {refs.sources.map((src, k) => (
+                          <li key={src.id} data-source={src.id}>
+                            <span className="cite-num">[{k + 1}]</span> {src.publisher}, “{src.title}”, {t('published', { date: formatDate(src.date) })}.{' '}
+                            <span className="cite-url">{src.url ?? t('noUrl')}</span>
+                          </li>
+                        ))}
+                      </ol>
+                    </>
+                  )}
                 </section>
               </div>
             </div>

@@ -10,6 +10,9 @@ export const SLIDE = { width: 1920, height: 1080, header: 132, footer: 92, legen
 /** The map's part of the slide: everything between header and footer, left of the legend. */
 export const SLIDE_MAP = { width: SLIDE.width - SLIDE.legend, height: SLIDE.height - SLIDE.header - SLIDE.footer } as const;
 
+/** The map is drawn 1.5 times as large as on screen (labels, lines, markers), for projection. */
+export const SLIDE_MAP_PIXEL_RATIO = 1.5;
+
 const FONT = 'Inter, system-ui, sans-serif';
 const font = (weight: number, px: number) => `${weight} ${px}px ${FONT}`;
 
@@ -114,21 +117,15 @@ function drawSymbol(ctx: CanvasRenderingContext2D, s: LegendSymbol, x: number, y
     ctx.stroke();
     if (s.arrow) {
       ctx.setLineDash([]);
-      ctx.lineWidth = 3;
       ctx.lineCap = 'round';
-      ctx.strokeStyle = '#ffffff';
-      ctx.lineWidth = 6;
-      const chevron = () => {
-        ctx.beginPath();
-        ctx.moveTo(x + w - 22, y - 9);
-        ctx.lineTo(x + w - 10, y);
-        ctx.lineTo(x + w - 22, y + 9);
-        ctx.stroke();
-      };
-      chevron();
+      ctx.lineJoin = 'round';
       ctx.strokeStyle = s.color;
-      ctx.lineWidth = 3;
-      chevron();
+      ctx.lineWidth = 3.5;
+      ctx.beginPath();
+      ctx.moveTo(x + w - 20, y - 9);
+      ctx.lineTo(x + w - 8, y);
+      ctx.lineTo(x + w - 20, y + 9);
+      ctx.stroke();
     }
   } else if (s.kind === 'dot') {
     ctx.beginPath();
@@ -203,12 +200,19 @@ export function drawSlide(ctx: CanvasRenderingContext2D, map: CanvasImageSource 
   const available = SLIDE_MAP.height - 96 - 24;
   const rowH = Math.min(58, Math.floor(available / Math.max(rows, 1)));
   const symbolW = 72;
+  const labelW = legend - symbolW - 32 - 18 - 20;
+  // One type size for every row: the largest at which every label fits (down to 18 px).
+  let size = Math.min(25, rowH - 12);
+  for (; size > 18; size--) {
+    ctx.font = font(400, size);
+    if (c.legend.every((i) => ctx.measureText(i.label).width <= labelW)) break;
+  }
   let y = header + 96 + rowH / 2;
   for (const item of c.legend) {
     drawSymbol(ctx, item.symbol, lx + 32, y, symbolW);
     ctx.fillStyle = BASE.text;
     ctx.textBaseline = 'middle';
-    fitText(ctx, item.label, lx + 32 + symbolW + 18, y + 1, legend - symbolW - 32 - 18 - 24, 400, Math.min(25, rowH - 12), 17);
+    fitText(ctx, item.label, lx + 32 + symbolW + 18, y + 1, labelW, 400, size, size);
     ctx.textBaseline = 'alphabetic';
     y += rowH;
   }
@@ -222,12 +226,12 @@ export function drawSlide(ctx: CanvasRenderingContext2D, map: CanvasImageSource 
   ctx.fillStyle = BASE.text;
   ctx.font = font(700, 21);
   ctx.fillText(c.sourcesLabel, 56, fy + 38);
-  const labelW = ctx.measureText(c.sourcesLabel).width + 10;
+  const headW = ctx.measureText(c.sourcesLabel).width + 10;
   ctx.font = font(400, 21);
-  const maxW = W - 56 - 56 - labelW;
+  const maxW = W - 56 - 56 - headW;
   ctx.fillText(
     fitList(c.sources, (t) => ctx.measureText(t).width <= maxW, c.more),
-    56 + labelW,
+    56 + headW,
     fy + 38,
   );
   ctx.fillStyle = BASE.muted;

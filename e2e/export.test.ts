@@ -1,0 +1,168 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, browserSuite, screenshot, waitForMapIdle } from './harness.ts';
+
+const { url, withPage } = browserSuite();
+
+type LText = string | { en: string; de?: string };
+const en = (t: LText) => (typeof t === 'string' ? t : t.en);
+const file = JSON.parse(readFileSync(join(import.meta.dirname, '../data/scenarios/kursk-2024/scenario.json'), 'utf8'));
+const briefing = (file.briefings as Array<{ id: string; steps: Array<{ id: string; title: LText; claimIds?: string[] }> }>).find((b) => b.id === 'kursk')!;
+const claims = new Map<string, { sourceIds: string[] }>(file.claims.map((c: { id: string; sourceIds: string[] }) => [c.id, c]));
+const sources = new Map<string, { url?: string }>(file.sources.map((s: { id: string; url?: string }) => [s.id, s]));
+const urlsOf = (claimIds: string[] = []) => [...new Set(claimIds.flatMap((id) => claims.get(id)!.sourceIds.flatMap((s) => (sources.get(s)!.url ? [sources.get(s)!.url!] : []))))];
+
+/** The view a user would lose: camera, and selection and date as the URL holds them. */
+function viewOf(page: Page) {
+  return page.evaluate(() => {
+    const map = window.__sitmapMap!;
+    const c = map.getCenter();
+    const canvas = map.getCanvas();
+    return {
+      center: [c.lng, c.lat] as [number, number],
+      zoom: map.getZoom(),
+      hash: location.hash,
+      canvas: [canvas.width, canvas.height, canvas.clientWidth, canvas.clientHeight],
+      asOf: document.querySelector('.as-of')?.textContent ?? '',
+    };
+  });
+}
+type View = Awaited<ReturnType<typeof viewOf>>;
+
+function assertSameView(got: View, want: View) {
+  assert.ok(Math.abs(got.center[0] - want.center[0]) < 1e-6 && Math.abs(got.center[1] - want.center[1]) < 1e-6, `centre ${got.center} vs ${want.center}`);
+  assert.ok(Math.abs(got.zoom - want.zoom) < 1e-6, `zoom ${got.zoom} vs ${want.zoom}`);
+  assert.equal(got.hash, want.hash, 'selection and date (URL)');
+  assert.deepEqual(got.canvas, want.canvas, 'canvas size');
+  assert.equal(got.asOf, want.asOf, 'as-of date shown');
+}
+
+async function openMenu(page: Page) {
+  await page.getByRole('button', { name: 'Slide & handout' }).click();
+  await page.getByRole('dialog', { name: 'Slide and handout' }).waitFor();
+}
+
+const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+
+describe('Slide and handout export', () => {
+  for (const [w, h] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    it(`saves a 1920×1080 slide PNG with the map drawn, from a ${w}×${h} window, and leaves the view as it was`, async () => {
+      await withPage(
+        async ({ page }) => {
+          await page.goto(url('/#date=2024-11-05&actor=north-korea'));
+          await waitForMapIdle(page, 120_000);
+          const before = await viewOf(page);
+          await openMenu(page);
+          const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: /Save slide/ }).click()]);
+          assert.equal(download.suggestedFilename(), 'sitmap-kursk-2024-2024-11-05.png');
+          const png = readFileSync((await download.path())!);
+          assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR');
+          assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1920, 1080], 'PNG size from IHDR');
+          mkdirSync(ARTIFACTS, { recursive: true });
+          writeFileSync(join(ARTIFACTS, `export-slide-from-${w}x${h}.png`), png);
+
+          // Decode it in the page and count the basemap's and the overlays' colours in the map area.
+          const colours = { land: hex('#f6f4ef'), water: hex('#dfe7ec'), deployment: hex('#CC3311'), alliance: hex('#009988'), header: hex('#1d232a') };
+          const counts = await page.evaluate(
+            async ({ b64, colours }) => {
+              const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+              const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+              const canvas = document.createElement('canvas');
+              canvas.width = bitmap.width;
+              canvas.height = bitmap.height;
+              const ctx = canvas.getContext('2d')!;
+              ctx.drawImage(bitmap, 0, 0);
+              // (No named helper functions in here: tsx would wrap them in a __name the page lacks.)
+              const result: Record<string, Record<string, number>> = {};
+              for (const [name, x, y, cw, ch] of [
+                // Map area: below the 132-px header, above the 92-px footer, left of the 460-px legend.
+                ['map', 0, 132, 1460, 856],
+                ['header', 0, 0, 1920, 132],
+              ] as const) {
+                const d = ctx.getImageData(x, y, cw, ch).data;
+                const out: Record<string, number> = {};
+                for (const k of Object.keys(colours)) out[k] = 0;
+                for (let i = 0; i < d.length; i += 4)
+                  for (const [k, c] of Object.entries(colours))
+                    if (Math.abs(d[i]! - c[0]!) <= 6 && Math.abs(d[i + 1]! - c[1]!) <= 6 && Math.abs(d[i + 2]! - c[2]!) <= 6) out[k]!++;
+                result[name] = out;
+              }
+              return { map: result.map!, header: result.header!, px: 1460 * 856 };
+            },
+            { b64: png.toString('base64'), colours },
+          );
+          const { map, px } = counts;
+          assert.ok(map.land! > px * 0.05, `land pixels: ${map.land}`);
+          assert.ok(map.water! > px * 0.005 || map.land! > px * 0.5, `water pixels: ${map.water}`);
+          assert.ok(map.deployment! + map.alliance! > 100, `overlay (relation) pixels: ${JSON.stringify(map)}`);
+          assert.ok(counts.header.header! > 1920 * 132 * 0.5, 'the title band is drawn');
+          await page.getByRole('dialog', { name: 'Slide and handout' }).waitFor();
+          await waitForMapIdle(page, 120_000);
+          assertSameView(await viewOf(page), before);
+        },
+        { viewport: { width: w, height: h } },
+      );
+    });
+  }
+
+  it('prints a handout with one page per step of the Kursk briefing, citations in full, and restores the view', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#date=2024-10-28&actor=north-korea'));
+      await waitForMapIdle(page, 120_000);
+      await page.getByRole('button', { name: 'Russian Far East' }).click().catch(() => undefined);
+      await waitForMapIdle(page, 120_000);
+      const before = await viewOf(page);
+      await page.evaluate(() => {
+        const w = window as unknown as { __printed: number };
+        w.__printed = 0;
+        window.print = () => void w.__printed++;
+      });
+      await openMenu(page);
+      await page.getByRole('checkbox', { name: 'Include speaker notes' }).check();
+      const progress = page.getByText(/Rendering step \d+ of 9…/).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: /Print handout/ }).click();
+      await progress;
+      assert.equal(await page.locator('.export-progress progress').count(), 1, 'a progress bar');
+      assert.equal(await page.getByRole('button', { name: 'Cancel' }).count(), 1, 'a Cancel button');
+      await page.locator(`html[data-handout-ready="${briefing.steps.length}"]`).waitFor({ timeout: 170_000 });
+      assert.equal(await page.evaluate(() => (window as unknown as { __printed: number }).__printed), 1, 'window.print called once');
+      await waitForMapIdle(page, 120_000);
+      assertSameView(await viewOf(page), before);
+
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('#root').evaluate((e) => getComputedStyle(e).display), 'none', 'the app is hidden in print');
+      const pages = await page.locator('.handout-page').evaluateAll((els) =>
+        els.map((e) => ({ id: e.getAttribute('data-step'), text: (e as HTMLElement).innerText, img: (e.querySelector('img') as HTMLImageElement).naturalWidth })),
+      );
+      assert.equal(pages.length, briefing.steps.length);
+      // Nothing is cut off: every column fits its sheet.
+      const overflowing = await page.locator('.handout-fit').evaluateAll((els) =>
+        els.filter((e) => e.scrollHeight > e.clientHeight + 1).map((e) => `${e.closest('.handout-page')!.getAttribute('data-step')}: ${e.scrollHeight} > ${e.clientHeight}`),
+      );
+      assert.deepEqual(overflowing, [], 'handout columns that overflow their page');
+      for (const [i, step] of briefing.steps.entries()) {
+        const p = pages[i]!;
+        assert.equal(p.id, step.id);
+        assert.ok(p.text.includes(en(step.title)), `page ${i + 1} has the title "${en(step.title)}"`);
+        for (const u of urlsOf(step.claimIds)) assert.ok(p.text.includes(u), `page ${i + 1} (${step.id}) cites ${u}`);
+        assert.match(p.text, /Speaker notes/i);
+        assert.equal(p.img, 1920, `page ${i + 1} has its map image`);
+      }
+      await page.setViewportSize({ width: 1123, height: 794 });
+      await screenshot(page, 'export-handout-print');
+      // The step with the most claims, as printed.
+      const busiest = briefing.steps.reduce((a, b) => ((b.claimIds?.length ?? 0) > (a.claimIds?.length ?? 0) ? b : a));
+      await page.locator(`.handout-page[data-step="${busiest.id}"]`).screenshot({ path: join(ARTIFACTS, 'export-handout-busiest-page.png') });
+      const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      const count = pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+      assert.equal(count, briefing.steps.length, 'PDF pages');
+      writeFileSync(join(ARTIFACTS, 'export-handout.pdf'), pdf, 'latin1');
+    });
+  });
+});
