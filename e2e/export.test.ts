@@ -165,4 +165,42 @@ describe('Slide and handout export', () => {
       writeFileSync(join(ARTIFACTS, 'export-handout.pdf'), pdf, 'latin1');
     });
   });
+
+  it('cancelling the handout stops it, prints nothing and restores the view', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#date=2024-10-20&relation=' + encodeURIComponent(file.relations[0].id)));
+      await waitForMapIdle(page, 120_000);
+      const before = await viewOf(page);
+      await page.evaluate(() => {
+        const w = window as unknown as { __printed: number };
+        w.__printed = 0;
+        window.print = () => void w.__printed++;
+      });
+      await openMenu(page);
+      const second = page.getByText(/Rendering step 2 of 9…/).waitFor({ timeout: 90_000 });
+      await page.getByRole('button', { name: /Print handout/ }).click();
+      await second;
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByText('Cancelled; your view is as it was.').waitFor({ timeout: 90_000 });
+      assert.equal(await page.locator('.export-progress').count(), 0, 'the progress overlay is gone');
+      assert.equal(await page.locator('.handout-page').count(), 0, 'no handout');
+      assert.equal(await page.evaluate(() => (window as unknown as { __printed: number }).__printed), 0, 'nothing printed');
+      await waitForMapIdle(page, 120_000);
+      assertSameView(await viewOf(page), before);
+    });
+  });
+
+  it('speaks German with ?lang=de and names the slide after the date shown', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/?lang=de#date=2024-10-23'));
+      await waitForMapIdle(page, 120_000);
+      await page.getByRole('button', { name: 'Folie & Handout' }).click();
+      const menu = page.getByRole('dialog', { name: 'Folie und Handout' });
+      await menu.waitFor();
+      await menu.getByRole('checkbox', { name: 'Sprechernotizen einschließen' }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), menu.getByRole('button', { name: /Folie speichern/ }).click()]);
+      assert.equal(download.suggestedFilename(), 'sitmap-kursk-2024-2024-10-23.png');
+      writeFileSync(join(ARTIFACTS, 'export-slide-de.png'), readFileSync((await download.path())!));
+    });
+  });
 });

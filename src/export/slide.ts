@@ -102,6 +102,17 @@ function fitText(ctx: CanvasRenderingContext2D, text: string, x: number, y: numb
   ctx.fillText(out, x, y);
 }
 
+/** The text as one line if it fits, else split at the last space that lets the first line fit. */
+function twoLines(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
+  if (ctx.measureText(text).width <= maxWidth) return [text];
+  const words = text.split(' ');
+  for (let k = words.length - 1; k > 0; k--) {
+    const first = words.slice(0, k).join(' ');
+    if (ctx.measureText(first).width <= maxWidth) return [first, words.slice(k).join(' ')];
+  }
+  return [text];
+}
+
 function drawSymbol(ctx: CanvasRenderingContext2D, s: LegendSymbol, x: number, y: number, w: number) {
   ctx.save();
   if (s.kind === 'line') {
@@ -201,18 +212,22 @@ export function drawSlide(ctx: CanvasRenderingContext2D, map: CanvasImageSource 
   const rowH = Math.min(58, Math.floor(available / Math.max(rows, 1)));
   const symbolW = 72;
   const labelW = legend - symbolW - 32 - 18 - 20;
-  // One type size for every row: the largest at which every label fits (down to 18 px).
+  // One type size for every row: the largest at which every label fits one line, down to 20 px;
+  // longer labels (German ones) wrap onto a second line.
   let size = Math.min(25, rowH - 12);
-  for (; size > 18; size--) {
+  for (; size > 20; size--) {
     ctx.font = font(400, size);
     if (c.legend.every((i) => ctx.measureText(i.label).width <= labelW)) break;
   }
+  ctx.font = font(400, size);
   let y = header + 96 + rowH / 2;
   for (const item of c.legend) {
     drawSymbol(ctx, item.symbol, lx + 32, y, symbolW);
     ctx.fillStyle = BASE.text;
     ctx.textBaseline = 'middle';
-    fitText(ctx, item.label, lx + 32 + symbolW + 18, y + 1, labelW, 400, size, size);
+    const lines = twoLines(ctx, item.label, labelW);
+    const lineH = Math.round(size * 1.12);
+    lines.forEach((line, k) => fitText(ctx, line, lx + 32 + symbolW + 18, y + 1 + (k - (lines.length - 1) / 2) * lineH, labelW, 400, size, size));
     ctx.textBaseline = 'alphabetic';
     y += rowH;
   }
