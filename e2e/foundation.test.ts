@@ -210,6 +210,8 @@ describe('Sitmap foundation in a real browser', () => {
 async function assertNorthKoreaDetails(page: import('playwright-core').Page) {
   const panel = page.getByRole('complementary');
   await panel.getByRole('heading', { name: 'North Korea', level: 2 }).waitFor();
+  // The claim cards render in a deferred pass right after the panel opens.
+  await panel.locator('.status-group').first().waitFor();
   const text = await panel.innerText();
   assert.match(text, /CONFIRMED/i, 'claims grouped by status');
   // Who said it and when: a dated claim by a named claimant.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import type { LoadResult } from '../scenario/load.ts';
 import { createSitmapStore } from '../state/store.ts';
@@ -7,7 +7,10 @@ import { parseHash } from '../state/url.ts';
 import { MapView } from '../map/map-view.tsx';
 import { EntityLists } from '../lists/entity-lists.tsx';
 import { Legend } from '../legend/legend.tsx';
-import { DetailsPanel } from '../details/details-panel.tsx';
+// The details panel (claim cards, estimate chart) is a chunk of its own, fetched right after the
+// first render: the map and lists do not wait for it, and it is there before anyone can click.
+const loadDetails = () => import('../details/details-panel.tsx');
+const DetailsPanel = lazy(() => loadDetails().then((m) => ({ default: m.DetailsPanel })));
 import { Timeline } from '../timeline/timeline.tsx';
 import { FileActions } from '../files/file-actions.tsx';
 import { ExportEntry } from '../export/export-entry.tsx';
@@ -88,7 +91,9 @@ function Shell() {
               {t('app.noWebgl')}
             </div>
           )}
-          <DetailsPanel />
+          <Suspense fallback={null}>
+            <DetailsPanel />
+          </Suspense>
           <Notice />
           <BriefingMount legend={<Legend />} />
         </div>
