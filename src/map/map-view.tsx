@@ -198,7 +198,10 @@ export function MapView() {
   );
   // What changes with the date is rebuilt once per day shown, not per playback frame: the
   // travelled part of each leg and the troop numbers on the markers. Units glide on the GPU.
-  const positions = useMemo(() => positionFeatures(scenario, date, lang), [scenario, date, lang]);
+  const positions = useMemo(
+    () => positionFeatures(scenario, date, lang, (k) => i18n.t(`est.${k}`, { lng: lang, defaultValue: k })),
+    [scenario, date, lang],
+  );
   // The label layer adds " (alleged)" to alleged positions: in the UI's language.
   const positionLabelLayer = useMemo(
     () => JSON.parse(JSON.stringify(positionLabels).replace('" (alleged)"', JSON.stringify(` (${t('mprec.alleged')})`))) as typeof positionLabels,

@@ -186,12 +186,16 @@ function positionAnchor(places: Map<string, Place>, p: Position): LngLat {
   return [pts.reduce((s, c) => s + c[0], 0) / pts.length, pts.reduce((s, c) => s + c[1], 0) / pts.length];
 }
 
-/** "≈10,000 · Pentagon, 4 Nov 2024": a troop estimate and whose it is, for a marker label, in `lang`. */
-export function estimateLabel(scenario: Scenario, p: Position, date: string, lang: Lang = 'en'): string {
+/**
+ * "≈10,000 · Pentagon, 4 Nov 2024": a troop estimate and whose it is, for a marker label, in
+ * `lang`. An estimator is a key in the data (it names a series of the chart); `estimatorName`
+ * gives its name in the UI's language.
+ */
+export function estimateLabel(scenario: Scenario, p: Position, date: string, lang: Lang = 'en', estimatorName: (key: string) => string = (k) => k): string {
   const e = estimateAt(scenario, p, date);
   if (!e) return '';
   const sign = { exact: '', about: '≈', 'at-least': '≥', 'up-to': '≤', over: '>' }[e.figure.qualifier];
-  const who = e.figure.estimator ?? e.claim.claimant.office;
+  const who = e.figure.estimator ? estimatorName(e.figure.estimator) : e.claim.claimant.office;
   return `${sign}${formatNumber(e.figure.value, lang)} · ${who}, ${formatDate(e.claim.date, lang)}`;
 }
 
@@ -199,7 +203,12 @@ export function estimateLabel(scenario: Scenario, p: Position, date: string, lan
  * Troop markers: at the named place, or at the middle of the places spanning an area. With a
  * date, each carries the troop number estimated by then and by whom (numbers and dates in `lang`).
  */
-export function positionFeatures(scenario: Scenario, date?: string, lang: Lang = 'en'): FeatureCollection<Point, PositionProps> {
+export function positionFeatures(
+  scenario: Scenario,
+  date?: string,
+  lang: Lang = 'en',
+  estimatorName?: (key: string) => string,
+): FeatureCollection<Point, PositionProps> {
   const places = placeIndex(scenario);
   const colours = actorColours(scenario);
   return featureCollection(
@@ -211,7 +220,7 @@ export function positionFeatures(scenario: Scenario, date?: string, lang: Lang =
         label: p.label,
         status: p.status,
         located: p.location.kind,
-        estimate: estimateLabel(scenario, p, date ?? scenario.span.end, lang),
+        estimate: estimateLabel(scenario, p, date ?? scenario.span.end, lang, estimatorName),
         ...dated(p.start, p.end),
       }),
     ),
