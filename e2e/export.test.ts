@@ -115,9 +115,13 @@ describe('Slide and handout export', () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/#date=2024-10-28&actor=north-korea'));
       await waitForMapIdle(page, 120_000);
-      await page.getByRole('button', { name: 'Russian Far East' }).click().catch(() => undefined);
+      await page.getByRole('button', { name: 'Russian Far East' }).click();
+      await page.getByRole('checkbox', { name: 'Places' }).uncheck();
       await waitForMapIdle(page, 120_000);
       const before = await viewOf(page);
+      // Chromium's Navigation API tells which history entry is current.
+      const entry = () => page.evaluate(() => (globalThis as unknown as { navigation: { currentEntry: { index: number } } }).navigation.currentEntry.index);
+      const historyBefore = { length: await page.evaluate(() => history.length), index: await entry() };
       await page.evaluate(() => {
         const w = window as unknown as { __printed: number };
         w.__printed = 0;
@@ -134,6 +138,10 @@ describe('Slide and handout export', () => {
       assert.equal(await page.evaluate(() => (window as unknown as { __printed: number }).__printed), 1, 'window.print called once');
       await waitForMapIdle(page, 120_000);
       assertSameView(await viewOf(page), before);
+      assert.equal(await page.getByRole('checkbox', { name: 'Places' }).isChecked(), false, 'layers as they were');
+      // The steps' selections were pushed to the history; the user is back on the entry they were on, so Back does not walk through the steps.
+      assert.ok((await page.evaluate(() => history.length)) > historyBefore.length, 'the steps pushed entries');
+      assert.equal(await entry(), historyBefore.index, 'current history entry');
 
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('#root').evaluate((e) => getComputedStyle(e).display), 'none', 'the app is hidden in print');

@@ -109,6 +109,26 @@ function snapshotView(store: SitmapStore): ViewSnapshot {
  */
 export const HANDOUT_IMAGE = { width: 960, height: 540, pixelRatio: 2, reference: 1920 } as const;
 
+/**
+ * Each step's selection was pushed to the browser history (the URL keeps the selection); once the
+ * view is restored, go back to the entry the user was on, so Back does not walk through the steps.
+ * Only when the URL is the same as before (then the navigation changes nothing on screen).
+ */
+async function dropHistory(before: { length: number; hash: string }): Promise<void> {
+  const pushed = history.length - before.length;
+  if (pushed <= 0 || location.hash !== before.hash) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, 2000);
+    function done() {
+      clearTimeout(timer);
+      window.removeEventListener('popstate', done);
+      resolve();
+    }
+    window.addEventListener('popstate', done);
+    history.go(-pushed);
+  });
+}
+
 export interface HandoutPage {
   step: Step;
   /** blob: URL of the step's map image; revoke when the handout is gone. */
@@ -130,6 +150,7 @@ export async function renderHandout(
   const map = mapOrThrow();
   store.getState().actions.pause();
   const view = snapshotView(store);
+  const history0 = { length: history.length, hash: location.hash };
   const pages: HandoutPage[] = [];
   const { width, height, pixelRatio, reference } = HANDOUT_IMAGE;
   try {
@@ -151,6 +172,7 @@ export async function renderHandout(
         store.setState(view);
         // Let the map view react to the restored selection before the camera is put back.
         await settle();
+        await dropHistory(history0);
       }
     });
   } catch (e) {
