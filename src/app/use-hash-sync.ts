@@ -24,8 +24,7 @@ export function briefingFromHash(scenario: { briefings?: Array<{ id: string; ste
     const known = (scenario.briefings ?? []).map((b) => b.id).join(', ');
     return {
       presenting: null,
-      notice: i18n.t('briefingLink.unknown', {
-        defaultValue: known ? "This scenario has no briefing '{{id}}' (it has: {{known}})." : "This scenario has no briefing '{{id}}'.",
+      notice: i18n.t(known ? 'briefingLink.unknown' : 'briefingLink.unknownNone', {
         id: asked.id,
         known,
       }),
@@ -35,7 +34,6 @@ export function briefingFromHash(scenario: { briefings?: Array<{ id: string; ste
     return {
       presenting: { briefingId: briefing.id, step: 0 },
       notice: i18n.t('briefingLink.step', {
-        defaultValue: "The link's step {{step}} is not in briefing '{{id}}' (steps 1 to {{count}}): showing step 1.",
         step: asked.stepText ?? '',
         id: briefing.id,
         count: briefing.steps.length,

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { RELATION_TYPES, type RelationType } from '../scenario/constants.ts';
 import type { Scenario, ScenarioFile } from '../scenario/schema.ts';
 import { localizeScenario } from '../scenario/localize.ts';
-import { currentLang } from '../i18n/index.ts';
+import { currentLang, i18n } from '../i18n/index.ts';
 import type { Overlay } from '../scenario/overlay-types.ts';
 import { entityExists, type EntityRef } from '../scenario/derive/details.ts';
 import { dayOf } from '../scenario/derive/time.ts';
@@ -128,7 +128,7 @@ export function createSitmapStore(
 ): SitmapStore {
   const overlayFeature = (overlays: Overlay[], id: string) =>
     overlays.some((o) => o.data.features.some((f) => f.properties?.__sitmapId === id));
-  const unknown = (ref: EntityRef) => `This scenario has no ${ref.kind} '${ref.id}'.`;
+  const unknown = (ref: EntityRef) => i18n.t('notice.unknown', { kind: i18n.t(`kind.${ref.kind}`), kindLower: i18n.t(`kind.${ref.kind}`).toLowerCase(), id: ref.id });
   const start = initial.selection ?? null;
   const startValid = start === null || entityExists(localizeScenario(scenario, currentLang()), start);
   let first = dayOf(scenario.span.start);
@@ -137,7 +137,7 @@ export function createSitmapStore(
   const dateValid = initial.date === undefined || (initial.date >= scenario.span.start && initial.date <= scenario.span.end);
   const notices = [
     startValid || !start ? null : unknown(start),
-    dateValid ? null : `The link's date ${initial.date} is outside this scenario (${scenario.span.start} to ${scenario.span.end}).`,
+    dateValid ? null : i18n.t('notice.dateOutside', { date: initial.date, start: scenario.span.start, end: scenario.span.end }),
   ].filter(Boolean);
   return createStore<SitmapState>()((set, get) => ({
     // ---- Briefing mode (helper "briefing-ui") ----
