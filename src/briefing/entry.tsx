@@ -49,8 +49,12 @@ export function BriefingButtons() {
           {t('entry.present')}
         </button>
       )}
-      <button type="button" className="copy-step-button" title={t('entry.copyStepTitle')} onClick={() => setCopying((n) => n + 1)}>
-        {t('entry.copyStep')}
+      {/* An authoring aid, not for the audience: a small icon button, named for screen readers. */}
+      <button type="button" className="copy-step-button" aria-label={t('entry.copyStep')} title={t('entry.copyStepTitle')} onClick={() => setCopying((n) => n + 1)}>
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M3 10.5V3.5A1.5 1.5 0 0 1 4.5 2h6.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        </svg>
       </button>
       {copying > 0 && (
         <Suspense fallback={null}>
