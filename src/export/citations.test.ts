@@ -63,3 +63,15 @@ describe('slide legend', () => {
     expect(off.some((i) => i.symbol.kind === 'line' && i.symbol.arrow)).toBe(false);
   });
 });
+
+describe('the slide of a presented step', () => {
+  it('takes the title and claims of the step being presented', async () => {
+    const { presentedStep } = await import('./run.ts');
+    const b = scenario.briefings?.[0];
+    if (!b) return;
+    const found = presentedStep({ presenting: { briefingId: b.id, step: 1 } } as never, scenario);
+    expect(found?.step.id).toBe(b.steps[1]!.id);
+    expect(presentedStep({ presenting: null } as never, scenario)).toBeNull();
+    expect(presentedStep({ presenting: { briefingId: b.id, step: 99 } } as never, scenario)).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { addStrings, useT } from '../i18n/index.ts';
 import './entry.css';
 
@@ -11,14 +11,19 @@ const ExportMenu = lazy(() => import('./export-menu.tsx'));
 export function ExportEntry() {
   const { t } = useT('export');
   const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
   return (
     <div className="export-entry">
-      <button type="button" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen((o) => !o)}>
+      <button type="button" ref={buttonRef} aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen((o) => !o)}>
         {t('menu')}
       </button>
       {open && (
         <Suspense fallback={null}>
-          <ExportMenu onClose={() => setOpen(false)} />
+          <ExportMenu onClose={close} />
         </Suspense>
       )}
     </div>
