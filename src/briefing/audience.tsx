@@ -4,7 +4,7 @@ import './briefing.css';
 import { useT } from '../i18n/index.ts';
 import { formatDate } from '../lib/format.ts';
 import { useBriefingActions, useDate, usePresenting, useProjector, useStoreApi } from '../state/hooks.ts';
-import { applyStep } from './apply-step.ts';
+import { applyStep } from '../state/apply-step.ts';
 import { useBriefings } from './entry.tsx';
 import { useStepKeys } from './keys.ts';
 import { useBriefingSync } from './sync.ts';

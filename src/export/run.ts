@@ -4,7 +4,7 @@ import type { Briefing, Scenario, Step } from '../scenario/schema.ts';
 import { isoOf } from '../scenario/derive/time.ts';
 import { formatDate } from '../lib/format.ts';
 import { i18n } from '../i18n/index.ts';
-import { applyStep } from '../briefing/apply-step.ts';
+import { applyStep } from '../state/apply-step.ts';
 import { cameraOf, currentMap, grabFrame, mapIdle, pngOf, settle, withMapSize } from './capture.ts';
 import { claimsInView, publishersOf } from './citations.ts';
 import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide, legendItems } from './slide.ts';

@@ -1,9 +1,9 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { useCallback } from 'react';
-import type { SitmapStore } from '../state/store.ts';
-import { useStoreApi } from '../state/hooks.ts';
+import type { SitmapStore } from './store.ts';
+import { useStoreApi } from './hooks.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
-import type { Step } from './types.ts';
+import type { Step } from '../scenario/schema.ts';
 
 export interface ApplyStepOptions {
   /** The store of the scenario shown. */
