@@ -29,7 +29,8 @@ const STEPS = realBriefing ? realBriefing.steps.length : FIXTURE.length;
 async function open(page: Page, hash: string, body?: object) {
   if (body || !realBriefing) {
     const text = JSON.stringify(body ?? fixtureFile(FIXTURE));
-    await page.route(`**${SCENARIO_PATH}`, (route) => route.fulfill({ contentType: 'application/json', body: text }));
+    // Match the file's path exactly: a glob ending in its name also matches the page's own URL (`/?scenario=…`).
+    await page.route((u) => u.pathname === SCENARIO_PATH, (route) => route.fulfill({ contentType: 'application/json', body: text }));
     await page.goto(url(`/?scenario=${SCENARIO_PATH}${hash}`));
   } else await page.goto(url(`/${hash}`));
 }

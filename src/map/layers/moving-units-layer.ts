@@ -122,22 +122,22 @@ const SEGMENT = 11; // the same without the corner
 const UNIT_CORNERS = [-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1];
 const TRAIL_CORNERS = [0, -1, 1, -1, 0, 1, 0, 1, 1, -1, 1, 1];
 
-/** Two triangles per segment, each vertex carrying the segment and its corner. */
-function expand(segments: Float32Array, pick: (i: number) => boolean, count: number, corners: readonly number[]): Float32Array {
-  const picked: number[] = [];
-  for (let i = 0; i < count; i++) if (pick(i)) picked.push(i);
-  const out = new Float32Array(picked.length * 6 * PER_VERTEX);
-  let o = 0;
-  for (const i of picked) {
-    const seg = segments.subarray(i * SEGMENT, (i + 1) * SEGMENT);
-    for (let v = 0; v < 6; v++) {
-      out[o] = corners[v * 2]!;
-      out[o + 1] = corners[v * 2 + 1]!;
-      out.set(seg, o + 2);
-      o += PER_VERTEX;
-    }
+/** Writes segment `i` as two triangles (each vertex: its corner, then the segment) at vertex `v`. */
+function writeSegment(out: Float32Array<ArrayBuffer>, v: number, segments: Float32Array<ArrayBuffer>, i: number, corners: readonly number[]): void {
+  const seg = segments.subarray(i * SEGMENT, (i + 1) * SEGMENT);
+  let o = v * PER_VERTEX;
+  for (let k = 0; k < 6; k++) {
+    out[o] = corners[k * 2]!;
+    out[o + 1] = corners[k * 2 + 1]!;
+    out.set(seg, o + 2);
+    o += PER_VERTEX;
   }
-  return out;
+}
+
+/** A Float32Array of at least `n` floats, reusing `a` when it is big enough (grows by doubling). */
+function atLeast(a: Float32Array<ArrayBuffer>, n: number): Float32Array<ArrayBuffer> {
+  if (a.length >= n) return a;
+  return new Float32Array(Math.max(n, a.length * 2));
 }
 
 /**
@@ -165,11 +165,15 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   private trailVao: WebGLVertexArrayObject | null = null;
   private unitBuffer: WebGLBuffer | null = null;
   private trailBuffer: WebGLBuffer | null = null;
-  private segments = new Float32Array(0);
+  private segments: Float32Array<ArrayBuffer> = new Float32Array(0);
   private segmentCount = 0;
-  /** Per segment, when its leg starts and ends (relative to `origin`). */
-  private legStart = new Float32Array(0);
-  private legEnd = new Float32Array(0);
+  /** Legs sorted by start (relative to `origin`): start, end, first segment, segment count. */
+  private legStart = new Float64Array(0);
+  private legEnd = new Float64Array(0);
+  private legFirst = new Uint32Array(0);
+  private legCount = new Uint32Array(0);
+  private trailData: Float32Array<ArrayBuffer> = new Float32Array(0);
+  private unitData: Float32Array<ArrayBuffer> = new Float32Array(0);
   /** Legs ending on or before this day (relative) are drawn by the map's route lines, not here. */
   private doneDay = Number.NEGATIVE_INFINITY;
   private unitVertices = 0;
@@ -190,30 +194,47 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   setUnits(units: readonly MovingUnit[]): void {
     const count = units.reduce((n, u) => n + Math.max(0, u.path.length - 1), 0);
     const data = new Float32Array(count * SEGMENT);
-    const legStart = new Float32Array(count);
-    const legEnd = new Float32Array(count);
     this.origin = units.length ? Math.min(...units.map((u) => u.times[0] ?? 0)) : 0;
+    // Legs in order of their start, so the legs begun by a day are a prefix (binary search).
+    const order = units.map((_, i) => i).filter((i) => units[i]!.path.length > 1);
+    order.sort((a, b) => units[a]!.times[0]! - units[b]!.times[0]!);
+    const n = order.length;
+    const legStart = new Float64Array(n);
+    const legEnd = new Float64Array(n);
+    const legFirst = new Uint32Array(n);
+    const legCount = new Uint32Array(n);
     let o = 0;
-    for (const u of units) {
+    order.forEach((ui, k) => {
+      const u = units[ui]!;
       const rgb = hexToRgb(u.color);
-      const merc = u.path.map((p) => MercatorCoordinate.fromLngLat([p[0], p[1]]));
+      const mode = MODE_CODE[u.mode];
+      legStart[k] = u.times[0]! - this.origin;
+      legEnd[k] = u.times.at(-1)! - this.origin;
+      legFirst[k] = o / SEGMENT;
+      legCount[k] = u.path.length - 1;
+      let prev = MercatorCoordinate.fromLngLat([u.path[0]![0], u.path[0]![1]]);
       let before = 0;
-      const start = u.times[0]! - this.origin;
-      const end = u.times.at(-1)! - this.origin;
-      for (let i = 1; i < merc.length; i++) {
-        const a = merc[i - 1]!;
-        const b = merc[i]!;
-        legStart[o / SEGMENT] = start;
-        legEnd[o / SEGMENT] = end;
-        data.set([a.x, a.y, b.x, b.y, u.times[i - 1]! - this.origin, u.times[i]! - this.origin, ...rgb, before, MODE_CODE[u.mode]], o);
-        before += Math.hypot(b.x - a.x, b.y - a.y);
+      for (let i = 1; i < u.path.length; i++) {
+        const b = MercatorCoordinate.fromLngLat([u.path[i]![0], u.path[i]![1]]);
+        data[o] = prev.x;
+        data[o + 1] = prev.y;
+        data[o + 2] = b.x;
+        data[o + 3] = b.y;
+        data[o + 4] = u.times[i - 1]! - this.origin;
+        data[o + 5] = u.times[i]! - this.origin;
+        data[o + 6] = rgb[0];
+        data[o + 7] = rgb[1];
+        data[o + 8] = rgb[2];
+        data[o + 9] = before;
+        data[o + 10] = mode;
+        before += Math.hypot(b.x - prev.x, b.y - prev.y);
+        prev = b;
         o += SEGMENT;
       }
-    }
+    });
     this.segments = data;
     this.segmentCount = count;
-    this.legStart = legStart;
-    this.legEnd = legEnd;
+    Object.assign(this, { legStart, legEnd, legFirst, legCount });
     this.dirty = true;
     this.map?.triggerRepaint();
   }
@@ -295,23 +316,58 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   }
 
   /**
-   * Rebuilds both buffers when the day or the done day changed: the segments of legs under way
-   * (begun by the day after tomorrow, not yet handed to the map's route lines). The trail shader
-   * draws each up to where its unit is; the unit shader only the segment the unit is on.
+   * Rebuilds both buffers when the day or the done day changed, from the legs under way: begun by
+   * the day after tomorrow (a prefix of the legs sorted by start) and not yet handed to the map's
+   * route lines. Trails: each such leg's segments begun by then (the shader draws each up to where
+   * its unit is); units: the segments a unit can be on within a day either side. Work and upload
+   * are proportional to the legs under way, not to every leg of the scenario.
    */
   private upload(gl: WebGL2RenderingContext): void {
     const day = Math.floor(this.time - this.origin);
     if (!this.dirty && day === this.cutDay) return;
-    const { legStart, legEnd, doneDay } = this;
-    const pick = (i: number) => legStart[i]! < day + 2 && legEnd[i]! > doneDay;
-    const trails = expand(this.segments, pick, this.segmentCount, TRAIL_CORNERS);
+    const { legStart, legEnd, legFirst, legCount, doneDay, segments } = this;
+    let begun = 0;
+    let hi = legStart.length;
+    while (begun < hi) {
+      const mid = (begun + hi) >> 1;
+      if (legStart[mid]! < day + 2) begun = mid + 1;
+      else hi = mid;
+    }
+    // Count first, then write into buffers reused from the last cut.
+    let trails = 0;
+    let units = 0;
+    const visit = (fn: (i: number, unit: boolean) => void) => {
+      for (let k = 0; k < begun; k++) {
+        if (legEnd[k]! <= doneDay) continue;
+        const first = legFirst[k]!;
+        for (let i = first; i < first + legCount[k]!; i++) {
+          if (segments[i * SEGMENT + 4]! >= day + 2) break; // not begun by then: nor the rest of the leg
+          fn(i, segments[i * SEGMENT + 5]! > day - 1);
+        }
+      }
+    };
+    visit((_, unit) => {
+      trails++;
+      if (unit) units++;
+    });
+    this.trailData = atLeast(this.trailData, trails * 6 * PER_VERTEX);
+    this.unitData = atLeast(this.unitData, units * 6 * PER_VERTEX);
+    let tv = 0;
+    let uv = 0;
+    visit((i, unit) => {
+      writeSegment(this.trailData, tv, segments, i, TRAIL_CORNERS);
+      tv += 6;
+      if (unit) {
+        writeSegment(this.unitData, uv, segments, i, UNIT_CORNERS);
+        uv += 6;
+      }
+    });
     gl.bindBuffer(gl.ARRAY_BUFFER, this.trailBuffer);
-    gl.bufferData(gl.ARRAY_BUFFER, trails, gl.DYNAMIC_DRAW);
-    this.trailVertices = trails.length / PER_VERTEX;
-    const units = expand(this.segments, (i) => pick(i) && this.segments[i * SEGMENT + 5]! > day - 1, this.segmentCount, UNIT_CORNERS);
+    gl.bufferData(gl.ARRAY_BUFFER, this.trailData.subarray(0, tv * PER_VERTEX), gl.DYNAMIC_DRAW);
     gl.bindBuffer(gl.ARRAY_BUFFER, this.unitBuffer);
-    gl.bufferData(gl.ARRAY_BUFFER, units, gl.DYNAMIC_DRAW);
-    this.unitVertices = units.length / PER_VERTEX;
+    gl.bufferData(gl.ARRAY_BUFFER, this.unitData.subarray(0, uv * PER_VERTEX), gl.DYNAMIC_DRAW);
+    this.trailVertices = tv;
+    this.unitVertices = uv;
     this.cutDay = day;
     this.dirty = false;
   }
