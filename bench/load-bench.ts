@@ -869,8 +869,8 @@ async function benchMemory(base: string, actors: Array<{ id: string; name: strin
   await idle(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
-  // Briefing steps do not exist in the app yet; when they do, cycle them here too.
-  const briefing = (await page.getByRole('button', { name: /next step/i }).count()) > 0;
+  // Briefing steps are measured on their own (benchBriefingMemory).
+  const briefing = true;
   const measure = async (step: number, t0: number): Promise<HeapSample> => {
     await idle(page);
     for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
@@ -916,13 +916,70 @@ async function benchMemory(base: string, actors: Array<{ id: string; name: strin
   return { samples, briefing, actors: actors.length, load0, load1: os.loadavg() };
 }
 
+/**
+ * Briefing steps: the audience view of the Kursk briefing, stepped with the keyboard as a clicker
+ * does (→, and Home from the last step back to the first), each step waited for until the map has
+ * settled there (`data-settled`). Checkpoints where the same step is shown (changes ≡ 1 mod the
+ * number of steps), from after the 1st change to the first such count ≥ STEPS.
+ */
+async function benchBriefingMemory(base: string, nSteps: number): Promise<{ samples: HeapSample[]; steps: number; load0: number[]; load1: number[] }> {
+  const load0 = os.loadavg();
+  const { context, page } = await freshPage({ reducedMotion: 'reduce' });
+  await page.goto(`${base}/#briefing=kursk&step=1`);
+  await page.locator('.briefing-audience[data-settled="1"]').waitFor({ timeout: 180_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  const measure = async (step: number, t0: number): Promise<HeapSample> => {
+    await idle(page);
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
+    return { step, used: heap.usedSize, total: heap.totalSize, nodes: dom.nodes, listeners: dom.jsEventListeners, ms: performance.now() - t0 };
+  };
+  const lastChange = Math.ceil((STEPS - 1) / nSteps) * nSteps + 1;
+  const same = (k: number) => Math.max(1, Math.round((k - 1) / nSteps) * nSteps + 1);
+  const checkpoints = new Set([1, 1 + nSteps, same(250), same(500), same(750), lastChange]);
+  const samples: HeapSample[] = [];
+  const t0 = performance.now();
+  let shown = 1; // 1-based step on screen
+  for (let change = 1; change <= lastChange; change++) {
+    const next = shown === nSteps ? 1 : shown + 1;
+    await page.keyboard.press(shown === nSteps ? 'Home' : 'ArrowRight');
+    await page.locator(`.briefing-audience[data-settled="${next}"]`).waitFor({ timeout: 60_000 });
+    shown = next;
+    if (checkpoints.has(change)) {
+      const sample = await measure(change, t0);
+      samples.push(sample);
+      log(`  memory after ${change} briefing steps: ${mb(sample.used)} used heap, ${sample.nodes} DOM nodes (${f1(sample.ms / 1000)} s)`);
+    }
+  }
+  await context.close();
+  return { samples, steps: nSteps, load0, load1: os.loadavg() };
+}
+
+function briefingMemorySection(r: { samples: HeapSample[]; steps: number; load0: number[]; load1: number[] }): string {
+  const first = r.samples[0]!;
+  const last = r.samples.at(-1)!;
+  const change = (last.used / first.used - 1) * 100;
+  return [
+    `Briefing steps (same command): \`/#briefing=kursk&step=1\`, reducedMotion reduce, the audience view stepped with the keyboard (→; Home from step ${r.steps} back to 1), each step waited for until the map settled there. Checkpoints show the same step (changes ≡ 1 mod ${r.steps}); measured as above. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
+    '',
+    '| after briefing steps | used JS heap | vs after the 1st | total heap | DOM nodes | JS event listeners | elapsed s |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...r.samples.map((s) => `| ${s.step} | ${mb(s.used)} | ${s === first ? '–' : `${((s.used / first.used - 1) * 100).toFixed(1)} %`} | ${mb(s.total)} | ${s.nodes} | ${s.listeners} | ${f1(s.ms / 1000)} |`),
+    '',
+    `**Heap after ${last.step} briefing steps vs after the 1st: ${change >= 0 ? '+' : ''}${change.toFixed(1)} % → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %). DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
+    '',
+  ].join('\n');
+}
+
 function memorySection(r: { samples: HeapSample[]; briefing: boolean; actors: number; load0: number[]; load1: number[] }): string {
   const first = r.samples[0]!;
   const last = r.samples.at(-1)!;
   const change = (last.used / first.used - 1) * 100;
   const cycle = r.samples[1]!;
   return [
-    `Command: \`${COMMAND}\` (this section alone: \`${only('memory')}\`). Sitmap \`/\` (Kursk), one page, reducedMotion reduce (a selection off screen jumps the camera instead of flying, so each change is one frame). Selection changes by \`location.hash = '#actor=…'\` (the app's hash sync selects, as for Back/Forward or a shared link), cycling through the scenario's ${r.actors} actors so that each change selects a different actor; each change is waited for until the details panel shows it (React committed), and every 10th also for a frame, so the map applies the feature-state and camera changes as it goes. At each checkpoint: the map's next \`idle\`, then three \`HeapProfiler.collectGarbage\` (CDP), then \`Runtime.getHeapUsage\` (the page's main-thread JS heap; workers not included) and \`Memory.getDOMCounters\`. Briefing steps: ${r.briefing ? 'found (see code)' : 'not in the app yet (no "Next step" control); only selection changes are cycled'}. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
+    `Command: \`${COMMAND}\` (this section alone: \`${only('memory')}\`). Sitmap \`/\` (Kursk), one page, reducedMotion reduce (a selection off screen jumps the camera instead of flying, so each change is one frame). Selection changes by \`location.hash = '#actor=…'\` (the app's hash sync selects, as for Back/Forward or a shared link), cycling through the scenario's ${r.actors} actors so that each change selects a different actor; each change is waited for until the details panel shows it (React committed), and every 10th also for a frame, so the map applies the feature-state and camera changes as it goes. At each checkpoint: the map's next \`idle\`, then three \`HeapProfiler.collectGarbage\` (CDP), then \`Runtime.getHeapUsage\` (the page's main-thread JS heap; workers not included) and \`Memory.getDOMCounters\`. Briefing steps: ${r.briefing ? 'measured separately, below' : 'not measured'}. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
     '',
     '| after selection changes | used JS heap | vs after the 1st | total heap | DOM nodes | JS event listeners | elapsed s |',
     '|---:|---:|---:|---:|---:|---:|---:|',
@@ -1052,6 +1109,15 @@ async function main() {
       sections.memory = memorySection(mem);
       const ch = (mem.samples.at(-1)!.used / mem.samples[0]!.used - 1) * 100;
       summary.push({ section: 'memory', figure: `JS heap after ${mem.samples.at(-1)!.step} selection changes vs after the 1st`, measured: `${ch >= 0 ? '+' : ''}${ch.toFixed(1)} % (${mb(mem.samples[0]!.used)} → ${mb(mem.samples.at(-1)!.used)})`, target: `≤ +${TARGET.heapPct} %`, ok: ch <= TARGET.heapPct });
+      const nSteps = (JSON.parse(readFileSync(KURSK_FILE, 'utf8')) as { briefings?: Array<{ steps: unknown[] }> }).briefings?.[0]?.steps.length ?? 0;
+      if (nSteps > 1) {
+        log(`memory: ${STEPS} briefing steps…`);
+        const bm = await withRetry('memory (briefing)', () => benchBriefingMemory(server.url, nSteps));
+        (raw as Record<string, unknown>).briefingMemory = bm;
+        sections.memory += `\n${briefingMemorySection(bm)}`;
+        const bc = (bm.samples.at(-1)!.used / bm.samples[0]!.used - 1) * 100;
+        summary.push({ section: 'memory', figure: `JS heap after ${bm.samples.at(-1)!.step} briefing steps vs after the 1st`, measured: `${bc >= 0 ? '+' : ''}${bc.toFixed(1)} % (${mb(bm.samples[0]!.used)} → ${mb(bm.samples.at(-1)!.used)})`, target: `≤ +${TARGET.heapPct} %`, ok: bc <= TARGET.heapPct });
+      }
     }
   } finally {
     await current?.close();

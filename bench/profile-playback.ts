@@ -36,7 +36,7 @@ const CASES = [
   { key: 'generated', path: '/?scenario=/bench-fixtures/generated-10k.json', start: '2024-08-01' },
 ].filter((c) => !wanted.length || wanted.includes(c.key));
 
-const MOVEMENT_LINE_LAYERS = ['movement-sea', 'movement-air', 'movement-land', 'movement-arrows', 'movement-hit'];
+const MOVEMENT_LINE_LAYERS = ['route-sea', 'route-air', 'route-land', 'movement-sea', 'movement-air', 'movement-land', 'movement-hit'];
 const UNITS = `window.__sitmapMap.style._layers['moving-units'].implementation`;
 
 /** Frame intervals (ms) of the map redrawing every frame for SECONDS (at least 5 intervals). */
@@ -49,46 +49,17 @@ async function redraw(page: Page): Promise<number[]> {
 const row = (name: string, fr: number[], ref?: number[]) =>
   `| ${name} | ${fr.length} | ${f1(median(fr))} | ${f1(pct(fr, 0.95))} | ${ref ? f2(pct(fr, 0.95) / pct(ref, 0.95)) : '1.00'} |`;
 
-/**
- * Prototype of the fix, applied page-side to the running app (src/ is not changed): the units
- * layer keeps all its instances but uploads only the segments a unit (or its trail) can be on
- * within [day - 1, day + 2) of the time shown, rebuilt when the day changes.
- */
-async function cutUnitsToDay(page: Page): Promise<{ all: number; kept: number }> {
-  return page.evaluate(`(() => {
-    const l = ${UNITS};
-    if (!(l.instances instanceof Float32Array) || typeof l.count !== 'number') throw new Error('the units layer has changed: no instances/count to cut');
-    const all = l.instances, n = l.count, per = all.length / n;
-    // Instance layout: from.xy, to.xy, times.xy (4, 5), colour, [end of the leg (9), for the trail].
-    const endOf = (i) => (per >= 10 ? all[i * per + 9] : all[i * per + 5]);
-    let day = NaN;
-    const cut = (t) => {
-      const d = Math.floor(t - l.origin);
-      if (d === day) return;
-      day = d;
-      const keep = [];
-      for (let i = 0; i < n; i++) {
-        if (all[i * per + 4] < d + 2 && endOf(i) > d - 1) for (let k = 0; k < per; k++) keep.push(all[i * per + k]);
-      }
-      l.instances = new Float32Array(keep); l.count = keep.length / per; l.dirty = true;
-    };
-    const setTime = l.setTime.bind(l);
-    l.setTime = (t) => { cut(t); setTime(t); };
-    cut(l.time);
-    l.map && l.map.triggerRepaint();
-    return { all: n, kept: l.count };
-  })()`) as Promise<{ all: number; kept: number }>;
-}
 
 async function playbackVsCeiling(page: Page, start: string, runs = 3) {
   const a: number[] = [];
   const b: number[] = [];
   await setSpeed(page, '7');
   for (let run = 0; run < runs; run++) {
-    await setMovements(page, false);
+    // The ceiling of `npm run bench:time`: the same map without the moving units layer.
+    await page.evaluate(`${UNITS}.setVisible(false)`);
     await drainGpu(page);
     a.push(...deltas((await recordFrames(page, 'ceiling', SECONDS * 1000, 5)).renders));
-    await setMovements(page, true);
+    await page.evaluate(`${UNITS}.setVisible(true)`);
     await drainGpu(page);
     const rec = await recordFrames(page, 'playback', SECONDS * 1000, 5);
     b.push(...deltas(rec.renders));
@@ -141,8 +112,9 @@ async function main() {
     for (const c of CASES) {
       log(`${c.key}: redraw with parts on and off`);
       const { context, page } = await openSitmap(browser, server.url, c.path, c.start);
-      const count = (await page.evaluate(`${UNITS}.count`)) as number;
-      report.push(`## ${c.key} at ${c.start}`, '', `Units layer: ${count.toLocaleString('en')} instances (one per route segment of every unit).`, '');
+      const count = (await page.evaluate(`${UNITS}.segmentCount`)) as number;
+      const underWay = (await page.evaluate(`${UNITS}.unitSegments`)) as number;
+      report.push(`## ${c.key} at ${c.start}`, '', `Units layer: ${count.toLocaleString('en')} route segments in all; ${underWay.toLocaleString('en')} in the units buffer on this day (legs under way).`, '');
       report.push('### Redrawing every frame, nothing playing', '', '| what is drawn | frames | median ms | p95 ms | p95 / ceiling |', '|---|---:|---:|---:|---:|');
       await setMovements(page, false);
       const ceiling = await redraw(page);
@@ -152,15 +124,12 @@ async function main() {
       await page.evaluate(`${UNITS}.setVisible(false)`);
       report.push(row('route lines only (units layer hidden)', await redraw(page), ceiling));
       await page.evaluate(`(() => { ${UNITS}.setVisible(true); for (const id of ${JSON.stringify(MOVEMENT_LINE_LAYERS)}) window.__sitmapMap.setLayoutProperty(id, 'visibility', 'none'); })()`);
-      report.push(row('units only (route line layers hidden)', await redraw(page), ceiling));
-      const kept = await cutUnitsToDay(page);
-      report.push(row(`units only, cut to the day (${kept.kept.toLocaleString('en')} of ${kept.all.toLocaleString('en')} instances)`, await redraw(page), ceiling));
+      report.push(row('units layer only (route line layers hidden)', await redraw(page), ceiling));
       await context.close();
 
-      for (const cut of [false, true]) {
-        log(`${c.key}: playback vs ceiling${cut ? ', units cut to the day' : ''}`);
+      for (const cut of [false]) {
+        log(`${c.key}: playback vs ceiling`);
         const s = await openSitmap(browser, server.url, c.path, c.start);
-        if (cut) await cutUnitsToDay(s.page);
         const cdp = await s.context.newCDPSession(s.page);
         const { a, b } = await playbackVsCeiling(s.page, c.start, 2);
         // One more playback under the CPU profiler.

@@ -153,7 +153,8 @@ function atLeast(a: Float32Array<ArrayBuffer>, n: number): Float32Array<ArrayBuf
  * of legs under way (not yet begun ones collapse to nothing); the units buffer holds
  * only the segments a unit can be on within a day of the time shown, rebuilt when the day changes.
  * Legs already over are handed to the map's static route lines (setDoneDay), so what this layer
- * draws each frame is bounded by the legs under way, not by every leg that ever ran.
+ * draws each frame is bounded by the legs under way, not by every leg that ever ran; and legs
+ * along the same route share one trail (the leg furthest along draws it).
  */
 export class MovingUnitsLayer implements CustomLayerInterface {
   readonly type = 'custom' as const;
@@ -172,6 +173,10 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   private legEnd = new Float64Array(0);
   private legFirst = new Uint32Array(0);
   private legCount = new Uint32Array(0);
+  /** Per leg, its route (legs along the same path, same colour and mode share one). */
+  private legRoute = new Uint32Array(0);
+  /** Per route, when its first leg ends: from then the map draws it whole as a route line. */
+  private routeFirstEnd = new Float64Array(0);
   private trailData: Float32Array<ArrayBuffer> = new Float32Array(0);
   private unitData: Float32Array<ArrayBuffer> = new Float32Array(0);
   /** Legs ending on or before this day (relative) are drawn by the map's route lines, not here. */
@@ -203,6 +208,9 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     const legEnd = new Float64Array(n);
     const legFirst = new Uint32Array(n);
     const legCount = new Uint32Array(n);
+    const legRoute = new Uint32Array(n);
+    const routes = new Map<string, number>();
+    const firstEnd: number[] = [];
     let o = 0;
     order.forEach((ui, k) => {
       const u = units[ui]!;
@@ -212,6 +220,11 @@ export class MovingUnitsLayer implements CustomLayerInterface {
       legEnd[k] = u.times.at(-1)! - this.origin;
       legFirst[k] = o / SEGMENT;
       legCount[k] = u.path.length - 1;
+      const key = `${u.color}|${u.mode}|${u.path.length}|${u.path[0]}|${u.path.at(-1)}`;
+      let r = routes.get(key);
+      if (r === undefined) routes.set(key, (r = firstEnd.push(Number.POSITIVE_INFINITY) - 1));
+      legRoute[k] = r;
+      firstEnd[r] = Math.min(firstEnd[r]!, legEnd[k]!);
       let prev = MercatorCoordinate.fromLngLat([u.path[0]![0], u.path[0]![1]]);
       let before = 0;
       for (let i = 1; i < u.path.length; i++) {
@@ -234,7 +247,7 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     });
     this.segments = data;
     this.segmentCount = count;
-    Object.assign(this, { legStart, legEnd, legFirst, legCount });
+    Object.assign(this, { legStart, legEnd, legFirst, legCount, legRoute, routeFirstEnd: Float64Array.from(firstEnd) });
     this.dirty = true;
     this.map?.triggerRepaint();
   }
@@ -333,30 +346,45 @@ export class MovingUnitsLayer implements CustomLayerInterface {
       if (legStart[mid]! < day + 2) begun = mid + 1;
       else hi = mid;
     }
+    // Trails: legs along the same route draw the same line, so one trail per route, the leg
+    // furthest along (by the end of the day); none once the route is drawn whole by the map.
+    const { legRoute, routeFirstEnd } = this;
+    const leader = new Map<number, number>();
+    const progress = (k: number) => (day + 1 - legStart[k]!) / Math.max(1e-9, legEnd[k]! - legStart[k]!);
+    for (let k = 0; k < begun; k++) {
+      const r = legRoute[k]!;
+      if (legEnd[k]! <= doneDay || routeFirstEnd[r]! <= doneDay) continue;
+      const best = leader.get(r);
+      if (best === undefined || progress(k) > progress(best)) leader.set(r, k);
+    }
     // Count first, then write into buffers reused from the last cut.
     let trails = 0;
     let units = 0;
-    const visit = (fn: (i: number, unit: boolean) => void) => {
+    const visit = (fn: (i: number, trail: boolean, unit: boolean) => void) => {
       for (let k = 0; k < begun; k++) {
         if (legEnd[k]! <= doneDay) continue;
+        const trail = leader.get(legRoute[k]!) === k;
         const first = legFirst[k]!;
         for (let i = first; i < first + legCount[k]!; i++) {
           if (segments[i * SEGMENT + 4]! >= day + 2) break; // not begun by then: nor the rest of the leg
-          fn(i, segments[i * SEGMENT + 5]! > day - 1);
+          const unit = segments[i * SEGMENT + 5]! > day - 1;
+          if (trail || unit) fn(i, trail, unit);
         }
       }
     };
-    visit((_, unit) => {
-      trails++;
+    visit((_, trail, unit) => {
+      if (trail) trails++;
       if (unit) units++;
     });
     this.trailData = atLeast(this.trailData, trails * 6 * PER_VERTEX);
     this.unitData = atLeast(this.unitData, units * 6 * PER_VERTEX);
     let tv = 0;
     let uv = 0;
-    visit((i, unit) => {
-      writeSegment(this.trailData, tv, segments, i, TRAIL_CORNERS);
-      tv += 6;
+    visit((i, trail, unit) => {
+      if (trail) {
+        writeSegment(this.trailData, tv, segments, i, TRAIL_CORNERS);
+        tv += 6;
+      }
       if (unit) {
         writeSegment(this.unitData, uv, segments, i, UNIT_CORNERS);
         uv += 6;
