@@ -7,7 +7,7 @@ import { browserSuite, screenshot, waitForMapIdle } from './harness.ts';
 
 const { url, withPage } = browserSuite();
 
-type StepJson = { id: string; title: string; caption: string; notes: string; date: string; camera: { center: [number, number]; zoom: number }; selection?: { kind: string; id: string } | null };
+type StepJson = { id: string; title: string; caption: string; notes: string; date: string; camera: { center: [number, number]; zoom: number; bearing?: number; pitch?: number }; selection?: { kind: string; id: string } | null };
 const file = JSON.parse(readFileSync(join(import.meta.dirname, '../data/scenarios/kursk-2024/scenario.json'), 'utf8'));
 
 /**
@@ -175,6 +175,25 @@ describe('Briefing mode', () => {
       await presenter.setViewportSize({ width: 1280, height: 720 });
       await screenshot(presenter, 'briefing-presenter-1280x720');
       assert.deepEqual(errors, []);
+    });
+  });
+
+  it("a step's bearing and pitch are applied, by link and by stepping", async () => {
+    await withPage(async ({ page }) => {
+      const tilted: StepJson = { ...FIXTURE[0]!, id: 'tilted', camera: { center: [37, 51.5], zoom: 5, bearing: 20, pitch: 40 } };
+      const flat: StepJson = { ...FIXTURE[0]!, id: 'flat', camera: { center: [37, 51.5], zoom: 5 } };
+      const camera = () => page.evaluate(() => ({ bearing: window.__sitmapMap!.getBearing(), pitch: window.__sitmapMap!.getPitch() }));
+      await open(page, '#briefing=tilt&step=2', fixtureFile([flat, tilted], 'tilt'));
+      await viewAt(page, 2);
+      const byLink = await camera();
+      assert.ok(Math.abs(byLink.bearing - 20) < 1e-6 && Math.abs(byLink.pitch - 40) < 1e-6, `by link: ${JSON.stringify(byLink)}`);
+      await page.keyboard.press('Home');
+      await viewAt(page, 1);
+      assert.deepEqual(await camera(), { bearing: 0, pitch: 0 }, 'a step without them is north up and flat');
+      await page.keyboard.press('ArrowRight');
+      await viewAt(page, 2);
+      const stepped = await camera();
+      assert.ok(Math.abs(stepped.bearing - 20) < 1e-6 && Math.abs(stepped.pitch - 40) < 1e-6, `by stepping: ${JSON.stringify(stepped)}`);
     });
   });
 

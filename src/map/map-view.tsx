@@ -402,8 +402,11 @@ export function MapView() {
         onMouseMove={onMouseMove}
         onMouseLeave={onMouseLeave}
         attributionControl={{ compact: true, customAttribution: 'Natural Earth · GeoNames' }}
+        // Users pan and zoom only (a tilted or turned map misleads more than it shows); a briefing
+        // step may set bearing and pitch, so the camera allows them.
         dragRotate={false}
-        maxPitch={0}
+        touchPitch={false}
+        maxPitch={60}
         minZoom={1}
         style={{ position: 'absolute', inset: 0 }}
       >
