@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Map, Layer, Source, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
 import type { ExpressionSpecification, FilterSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -242,10 +242,7 @@ export function MapView() {
   const initialBounds = useMemo(() => frameBounds(scenario, scenario.frames[0]!.id), [scenario]);
 
   useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null, generation);
-  // The map follows a new selection a frame after the panel: the click's first paint is the panel,
-  // not a map redraw as well (click-to-details in bench/RESULTS.md).
-  const mapSelection = useDeferredValue(selection);
-  useFeatureFlag(map, mapSelection, 'selected', mapSelection?.kind === 'actor' ? (isoOf.get(mapSelection.id) ?? null) : null, generation);
+  useFeatureFlag(map, selection, 'selected', selection?.kind === 'actor' ? (isoOf.get(selection.id) ?? null) : null, generation);
 
   // Briefing mode: emphasised entities, the projector theme (thicker lines, larger type) and
   // camera requests (a step's camera), reported back to the store once the map is idle there.
@@ -300,7 +297,6 @@ export function MapView() {
 
   // Bring a selection into view when it is off screen or under the details panel; never zoom in.
   useEffect(() => {
-    const selection = mapSelection;
     if (!map || !selection) return;
     // A briefing step set this selection together with its camera: the step's camera wins.
     if (cameraRequestRef.current?.selection === selection) return;
@@ -314,7 +310,7 @@ export function MapView() {
     });
     if (inView) return;
     map.fitBounds(bounds, { padding: pad, maxZoom: map.getZoom(), duration: prefersReducedMotion() ? 0 : 800 });
-  }, [map, mapSelection, scenario]);
+  }, [map, selection, scenario]);
 
   useEffect(() => {
     if (!map) return;
