@@ -126,7 +126,9 @@ describe('Time: the situation as of a date', () => {
             hash: location.hash,
             playing: !!document.querySelector('button[aria-label="Pause"]') && (document.querySelector('.as-of')?.getAttribute('data-date') ?? '') < '2025-04-20',
           }));
-          if (during.playing) assert.equal(during.hash, '#date=2025-03-20', 'the URL is not rewritten during playback');
+          // A write during playback would put another date there; '' is the end (written as it stops,
+          // possibly a frame before the button and date render).
+          if (during.playing) assert.ok(['#date=2025-03-20', ''].includes(during.hash), `the URL is not rewritten during playback: ${during.hash}`);
           await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 30_000 });
           assert.equal(await asOf(page), kursk.span.end, 'stops at the end');
           assert.equal(await page.evaluate(() => location.hash), '', 'once stopped, the URL has the date shown (the last day is the default)');

@@ -182,6 +182,8 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   /** Legs ending on or before this day (relative) are drawn by the map's route lines, not here. */
   private doneDay = Number.NEGATIVE_INFINITY;
   private unitVertices = 0;
+  /** Legs with a unit in the units buffer now: many units are drawn smaller (see render). */
+  private unitsUnderWay = 0;
   private trailVertices = 0;
   /** The whole day (relative to `origin`) the units buffer was cut for; NaN: not cut yet. */
   private cutDay = Number.NaN;
@@ -360,9 +362,11 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     // Count first, then write into buffers reused from the last cut.
     let trails = 0;
     let units = 0;
+    let legsWithUnits = 0;
     const visit = (fn: (i: number, trail: boolean, unit: boolean) => void) => {
       for (let k = 0; k < begun; k++) {
         if (legEnd[k]! <= doneDay) continue;
+        if (legEnd[k]! > day - 1) legsWithUnits++;
         const trail = leader.get(legRoute[k]!) === k;
         const first = legFirst[k]!;
         for (let i = first; i < first + legCount[k]!; i++) {
@@ -396,6 +400,7 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     gl.bufferData(gl.ARRAY_BUFFER, this.unitData.subarray(0, uv * PER_VERTEX), gl.DYNAMIC_DRAW);
     this.trailVertices = tv;
     this.unitVertices = uv;
+    this.unitsUnderWay = legsWithUnits / 2; // visit() ran twice
     this.cutDay = day;
     this.dirty = false;
   }
@@ -421,7 +426,10 @@ export class MovingUnitsLayer implements CustomLayerInterface {
       gl2.uniformMatrix4fv(gl2.getUniformLocation(this.program, 'u_matrix'), false, options.defaultProjectionData.mainMatrix as Float32Array);
       gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_time'), this.time - this.origin);
       gl2.uniform2f(gl2.getUniformLocation(this.program, 'u_viewport'), gl2.drawingBufferWidth, gl2.drawingBufferHeight);
-      gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_radius'), this.radius * ratio);
+      // Hundreds of units under way at once are drawn smaller: less clutter where they bunch up
+      // on shared routes, and a third of the pixels to shade (software GL is fill-bound).
+      const radius = this.unitsUnderWay > 200 ? this.radius * 0.6 : this.radius;
+      gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_radius'), radius * ratio);
       gl2.bindVertexArray(this.vao);
       gl2.drawArrays(gl2.TRIANGLES, 0, this.unitVertices);
     }
