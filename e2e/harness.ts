@@ -166,3 +166,31 @@ export function renderedIds(page: Page, layers: string[]): Promise<string[]> {
     return [...new Set(found)].sort();
   }, layers);
 }
+
+/**
+ * The colours (r, g, b) on screen in a square of side 2·radius + 1 around each point (viewport
+ * CSS pixels), from one screenshot of the page, decoded in the page.
+ */
+export async function screenPixels(page: Page, points: Array<{ x: number; y: number }>, radius = 0): Promise<number[][][]> {
+  const png = await page.screenshot();
+  return page.evaluate(
+    async ({ b64, points, radius }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return points.map((p) => {
+        const side = 2 * radius + 1;
+        const d = ctx.getImageData(Math.round(p.x) - radius, Math.round(p.y) - radius, side, side).data;
+        const out: number[][] = [];
+        for (let k = 0; k < d.length; k += 4) out.push([d[k]!, d[k + 1]!, d[k + 2]!]);
+        return out;
+      });
+    },
+    { b64: png.toString('base64'), points, radius },
+  );
+}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSuite, pointOnMap, renderedIds, screenshot, waitForMapIdle } from './harness.ts';
+import { browserSuite, screenPixels, pointOnMap, renderedIds, screenshot, waitForMapIdle } from './harness.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import { localizeScenario } from '../src/scenario/localize.ts';
 import { movementRoutes, movingUnits } from '../src/scenario/derive/features.ts';
@@ -164,20 +164,7 @@ describe('Time: the situation as of a date', () => {
       await page.getByRole('checkbox', { name: 'Relations' }).uncheck();
       await waitForMapIdle(page);
       const at = await pointOnMap(page, expected);
-      const colourAt = async (p: { x: number; y: number }) => {
-        const png = await page.screenshot({ clip: { x: Math.round(p.x) - 1, y: Math.round(p.y) - 1, width: 3, height: 3 } });
-        return page.evaluate(async (b64) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${b64}`;
-          await img.decode();
-          const c = document.createElement('canvas');
-          c.width = img.width;
-          c.height = img.height;
-          const ctx = c.getContext('2d')!;
-          ctx.drawImage(img, 0, 0);
-          return [...ctx.getImageData(1, 1, 1, 1).data.slice(0, 3)];
-        }, png.toString('base64'));
-      };
+      const colourAt = async (p: { x: number; y: number }) => (await screenPixels(page, [p]))[0]![0]!;
       const nk = kursk.actors.find((x) => x.id === leg.actorId)!.color;
       const want = [1, 3, 5].map((o) => parseInt(nk.slice(o, o + 2), 16));
       const got = await colourAt(at);
@@ -235,27 +222,10 @@ describe('Time: the situation as of a date', () => {
       assert.equal((await state()).done, true, 'handed to the route lines');
       await page.getByRole('checkbox', { name: 'Relations' }).uncheck();
       await waitForMapIdle(page);
-      const png = await page.screenshot();
       const pts = await Promise.all(unit.path.slice(1, -1).map((p) => pointOnMap(page, p as [number, number])));
-      const hits = await page.evaluate(
-        async ({ b64, pts }) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${b64}`;
-          await img.decode();
-          const c = document.createElement('canvas');
-          c.width = img.width;
-          c.height = img.height;
-          const ctx = c.getContext('2d')!;
-          ctx.drawImage(img, 0, 0);
-          return pts.filter((p) => {
-            // The dotted air route: look in a 7×7 box around each vertex for the actor's purple.
-            const d = ctx.getImageData(Math.round(p.x) - 3, Math.round(p.y) - 3, 7, 7).data;
-            for (let k = 0; k < d.length; k += 4) if (d[k]! - d[k + 1]! > 40 && d[k + 2]! - d[k + 1]! > 25) return true;
-            return false;
-          }).length;
-        },
-        { b64: png.toString('base64'), pts },
-      );
+      // The dotted air route: look in a 7×7 box around each vertex for the actor's purple.
+      const boxes = await screenPixels(page, pts, 3);
+      const hits = boxes.filter((box) => box.some(([r, g, b]) => r! - g! > 40 && b! - g! > 25)).length;
       assert.ok(hits >= pts.length / 3, `route drawn along the leg after it ended: ${hits} of ${pts.length} vertices`);
     });
   });

@@ -152,39 +152,36 @@ export const relationArrows: SymbolLayerSpecification = {
 // --- Movements ---
 export const movementLineId = (mode: string) => `movement-${mode}`;
 export const routeLineId = (mode: string) => `route-${mode}`;
+/** One line layer per movement mode (sea/air/land), each with its dash pattern, from `source`. */
+const perMode = (id: (mode: string) => string, source: string, paint: { width: LineWidth; opacity: LineOpacity }): LineLayerSpecification[] =>
+  Object.entries(MOVEMENT_DASH).map(([mode, dash]) => ({
+    id: id(mode),
+    type: 'line',
+    source,
+    filter: ['==', ['get', 'mode'], mode],
+    layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': ['get', 'color'],
+      'line-width': paint.width,
+      'line-opacity': paint.opacity,
+      ...(dash ? { 'line-dasharray': dash } : {}),
+    },
+  }));
+type LineWidth = NonNullable<NonNullable<LineLayerSpecification['paint']>['line-width']>;
+type LineOpacity = NonNullable<NonNullable<LineLayerSpecification['paint']>['line-opacity']>;
+
 /**
  * Routes of completed legs, dashed by mode like the GPU trails they continue. Shown by a
  * feature-state flag set when the day shown passes their end (map-view): a feature-state change
  * repaints without re-laying out the source, where a date filter on 10,000 legs re-tiled them all.
  */
-export const completedRouteLines: LineLayerSpecification[] = Object.entries(MOVEMENT_DASH).map(([mode, dash]) => ({
-  id: routeLineId(mode),
-  type: 'line',
-  source: SOURCE.routes,
-  filter: ['==', ['get', 'mode'], mode],
-  layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
-  paint: {
-    'line-color': ['get', 'color'],
-    'line-width': 3,
-    'line-opacity': ['case', ['boolean', ['feature-state', 'done'], false], 1, 0],
-    ...(dash ? { 'line-dasharray': dash } : {}),
-  },
-}));
-export const movementLines: LineLayerSpecification[] = Object.entries(MOVEMENT_DASH).map(([mode, dash]) => ({
-  id: movementLineId(mode),
-  type: 'line',
-  // Only the hovered or selected leg is drawn here, whole, from a source holding just those
-  // (an invisible line per leg would still cost fill time every frame); the GPU layer draws legs by date.
-  source: SOURCE.movementFocus,
-  filter: ['==', ['get', 'mode'], mode],
-  layout: { 'line-cap': dash ? 'butt' : 'round', 'line-join': 'round' },
-  paint: {
-    'line-color': ['get', 'color'],
-    'line-width': thick(emphasis(3, 5, 6)),
-    'line-opacity': emphasis(0, 0.85, 1),
-    ...(dash ? { 'line-dasharray': dash } : {}),
-  },
-}));
+export const completedRouteLines = perMode(routeLineId, SOURCE.routes, {
+  width: 3,
+  opacity: ['case', ['boolean', ['feature-state', 'done'], false], 1, 0],
+});
+// Only the hovered or selected leg is drawn here, whole, from a source holding just those
+// (an invisible line per leg would still cost fill time every frame); the GPU layer draws legs by date.
+export const movementLines = perMode(movementLineId, SOURCE.movementFocus, { width: thick(emphasis(3, 5, 6)), opacity: emphasis(0, 0.85, 1) });
 export const movementHit: LineLayerSpecification = {
   id: 'movement-hit',
   type: 'line',
