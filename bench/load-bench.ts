@@ -454,13 +454,13 @@ function coldSection(r: ColdResult): string {
     phase('data received', 'dataEnd', 'A: dist/assets/scenario-*.json, fetched by the app once its JS runs; B: the style config'),
     phase('map constructed', 'workerStart', "≈ MapLibre's worker script requested (the Map constructor starts it)"),
     phase('fonts received', 'fontsEnd', 'last Inter .woff2'),
-    phase('map `load`', 'load', 'style and basemap sources loaded; A adds its scenario sources and layers only now'),
+    phase('map `load`', 'load', 'style and every source loaded (A and B start with one style holding basemap and scenario; C adds the scenario only now)'),
     phase('**first idle with every layer**', 'idle', 'the figure above'),
     phase('main thread: long tasks before idle (ms)', 'longMs', 'sum of tasks ≥ 50 ms (Long Tasks API)'),
     '',
     ...(c.length
       ? [
-          `**Diagnosis (C):** C is B with one change, the order Sitmap uses: the map starts with the basemap only and the scenario's sources and layers are added in its \`load\` event (Sitmap's React tree renders them once \`onLoad\` has stored the map). median(C) / median(B) = ${f2(median(c.map((x) => x.idle)) / median(b.map((x) => x.idle)))}; median(A) / median(C) = ${f2(median(s.map((x) => x.idle)) / median(c.map((x) => x.idle)))}. So of A − B = ${f1(median(s.map((x) => x.idle)) - median(b.map((x) => x.idle)))} ms, adding the scenario after \`load\` accounts for C − B = ${f1(median(c.map((x) => x.idle)) - median(b.map((x) => x.idle)))} ms, and everything else Sitmap does (its JS before the map exists, the scenario fetched only once that runs, React, the moving-units layer, the WebGL2 probe) for A − C = ${f1(median(s.map((x) => x.idle)) - median(c.map((x) => x.idle)))} ms.`,
+          `**Diagnosis (C):** C is B with one change, the order Sitmap used until 2026-11-26 (commit 8c94bd6 and before): the map starts with the basemap only and the scenario's sources and layers are added in its \`load\` event. Sitmap now starts with one style holding both, as B does (src/map/layers/scenario-style.ts). median(C) / median(B) = ${f2(median(c.map((x) => x.idle)) / median(b.map((x) => x.idle)))}; median(A) / median(C) = ${f2(median(s.map((x) => x.idle)) / median(c.map((x) => x.idle)))}. So of A − B = ${f1(median(s.map((x) => x.idle)) - median(b.map((x) => x.idle)))} ms, adding the scenario after \`load\` would cost C − B = ${f1(median(c.map((x) => x.idle)) - median(b.map((x) => x.idle)))} ms, and everything else Sitmap does (its JS before the map exists, the scenario fetched only once that runs, React, the moving-units layer, the WebGL2 probe) for A − C = ${f1(median(s.map((x) => x.idle)) - median(c.map((x) => x.idle)))} ms.`,
           '',
         ]
       : []),

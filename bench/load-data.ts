@@ -10,8 +10,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import type { FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { RELATION_TYPES } from '../src/scenario/constants.ts';
 import {
@@ -27,29 +26,9 @@ import {
 import { dayOf } from '../src/scenario/derive/time.ts';
 import { basemapStyle } from '../src/map/basemap-style.ts';
 import { arrowImage } from '../src/map/arrow-image.ts';
-import {
-  ARROW_IMAGE,
-  DAY_STATE,
-  HOLDS,
-  SOURCE,
-  actorLabels,
-  actorMarkers,
-  areaFill,
-  areaOutline,
-  bordersLayer,
-  completedRouteLines,
-  movementHit,
-  movementLines,
-  placeDots,
-  placeLabels,
-  positionLabels,
-  positionMarkers,
-  relationArrows,
-  relationHit,
-  relationLines,
-  territoryFill,
-  territoryOutline,
-} from '../src/map/layers/scenario-layers.ts';
+import { ARROW_IMAGE, DAY_STATE, SOURCE } from '../src/map/layers/scenario-layers.ts';
+import { scenarioLayers, scenarioSources, type ScenarioLayerOptions, type ScenarioSourceData } from '../src/map/layers/scenario-style.ts';
+import type { LayerKind } from '../src/state/store.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 export const LOAD_DIR = join(ROOT, 'bench', 'fixtures', 'load');
@@ -68,11 +47,7 @@ export interface LoadConfig {
 /** Sitmap's map style at start for `scenario` on its last day, as one style object. */
 export function loadConfig(scenario: Scenario): LoadConfig {
   const date = scenario.span.end;
-  const visible = (spec: LayerSpecification): LayerSpecification =>
-    spec.type === 'background' ? spec : ({ ...spec, layout: { ...(spec as { layout?: object }).layout, visibility: 'visible' } } as LayerSpecification);
-  const tints = scenario.actors.flatMap((a): Array<[string, string]> => (a.iso3 ? [[a.iso3, a.color]] : []));
-  const shownTypes = ['all', ['in', ['get', 'type'], ['literal', [...RELATION_TYPES]]], HOLDS] as FilterSpecification;
-  const data: Record<string, FeatureCollection> = {
+  const data: ScenarioSourceData = {
     [SOURCE.areas]: areaFeatures(scenario),
     [SOURCE.relations]: relationFeatures(scenario),
     [SOURCE.movements]: movementFeatures(scenario, movementRoutes(scenario)),
@@ -83,29 +58,17 @@ export function loadConfig(scenario: Scenario): LoadConfig {
     [SOURCE.actors]: actorFeatures(scenario),
   };
   const base = basemapStyle({ countries: '/basemap/countries.json', borders: '/basemap/borders.json' });
-  const sources: Record<string, SourceSpecification> = { ...base.sources };
-  for (const [id, fc] of Object.entries(data)) sources[id] = { type: 'geojson', data: fc, promoteId: 'id' } as SourceSpecification;
-  // The same order as map-view.tsx renders them (React adds them in tree order).
+  const sources: Record<string, SourceSpecification> = { ...base.sources, ...scenarioSources(data) };
+  // The app's own layer list (src/map/layers/scenario-style.ts), everything toggled on, as at start.
   const layers: LayerSpecification[] = [
     ...base.layers,
-    territoryFill(tints),
-    territoryOutline(tints),
-    bordersLayer,
-    areaFill,
-    areaOutline,
-    ...relationLines,
-    { ...relationArrows, filter: shownTypes },
-    { ...relationHit, filter: shownTypes },
-    ...completedRouteLines,
-    ...movementLines,
-    movementHit,
-    placeDots,
-    placeLabels,
-    positionMarkers,
-    positionLabels,
-    actorMarkers,
-    actorLabels,
-  ].map((l) => (['water', 'land', 'borders', 'actor-markers', 'actor-labels'].includes(l.id) ? l : visible(l)));
+    ...scenarioLayers({
+      tints: scenario.actors.flatMap((a): Array<[string, string]> => (a.iso3 ? [[a.iso3, a.color]] : [])),
+      visible: { territories: true, relations: true, movements: true, positions: true, places: true } satisfies Record<LayerKind, boolean>,
+      relationTypes: Object.fromEntries(RELATION_TYPES.map((t) => [t, true])) as ScenarioLayerOptions['relationTypes'],
+      alleged: 'alleged',
+    }),
+  ];
   const style: StyleSpecification = { ...base, sources, layers, state: { [DAY_STATE]: { default: Math.floor(dayOf(date)) } } } as StyleSpecification;
   const arrow = arrowImage();
   return {

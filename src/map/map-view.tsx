@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Map, Layer, Source, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
-import type { ExpressionSpecification, FilterSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Map, Layer, Source, useMap, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   actorFeatures,
@@ -35,39 +35,14 @@ import {
 import { dayOf } from '../scenario/derive/time.ts';
 import { MovingUnitsLayer } from './layers/moving-units-layer.ts';
 import { OVERLAY_SOURCE_PREFIX, overlayLayers, overlaySourceId } from './layers/overlay-layers.ts';
-import { RELATION_TYPES } from '../scenario/constants.ts';
-import type { LayerKind } from '../state/store.ts';
 import { basemapStyle } from './basemap-style.ts';
 import { basemapData } from './basemap-data.ts';
 import { WORKER_URL } from './maplibre-worker.ts';
 import { arrowImage } from './arrow-image.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
 import { useT, type Lang } from '../i18n/index.ts';
-import {
-  ARROW_IMAGE,
-  DAY_STATE,
-  PROJECTOR_STATE,
-  HOLDS,
-  INTERACTIVE_LAYERS,
-  SOURCE,
-  actorLabels,
-  actorMarkers,
-  areaFill,
-  areaOutline,
-  bordersLayer,
-  movementHit,
-  movementLines,
-  completedRouteLines,
-  placeDots,
-  placeLabels,
-  positionLabels,
-  positionMarkers,
-  relationArrows,
-  relationHit,
-  relationLines,
-  territoryFill,
-  territoryOutline,
-} from './layers/scenario-layers.ts';
+import { ARROW_IMAGE, DAY_STATE, PROJECTOR_STATE, INTERACTIVE_LAYERS, SOURCE } from './layers/scenario-layers.ts';
+import { OVERLAYS_BELOW, layerChanges, scenarioLayers, scenarioSources, type ScenarioSourceData } from './layers/scenario-style.ts';
 
 const KIND_OF_SOURCE: Record<string, EntityKind> = {
   [SOURCE.actors]: 'actor',
@@ -116,10 +91,6 @@ declare global {
   }
 }
 
-function visibility(on: boolean): 'visible' | 'none' {
-  return on ? 'visible' : 'none';
-}
-
 /** Sets a feature-state flag on the sources drawing `ref` and clears it from the previous one. */
 function useFeatureFlag(
   map: MaplibreMap | null,
@@ -154,6 +125,26 @@ function useHighlightFlags(map: MaplibreMap | null, refs: EntityRef[], isoOf: (i
       for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { highlight: false });
     };
   }, [map, refs, isoOf, generation]);
+}
+
+/**
+ * Adds the arrow icon of the relation layers when the style asks for it (the style is loading
+ * when this mounts, and the relation sources are in it from the start).
+ */
+function MapImages() {
+  const { current } = useMap();
+  useLayoutEffect(() => {
+    const m = current?.getMap();
+    if (!m) return;
+    const missing = (e: { id: string }) => {
+      if (e.id === ARROW_IMAGE && !m.hasImage(ARROW_IMAGE)) m.addImage(ARROW_IMAGE, arrowImage(), { sdf: true, pixelRatio: 2 });
+    };
+    m.on('styleimagemissing', missing);
+    return () => {
+      m.off('styleimagemissing', missing);
+    };
+  }, [current]);
+  return null;
 }
 
 /** The situation map: basemap plus scenario layers, wired to the store. */
@@ -202,11 +193,6 @@ export function MapView() {
     () => positionFeatures(scenario, date, lang, (k) => i18n.t(`est.${k}`, { lng: lang, defaultValue: k })),
     [scenario, date, lang],
   );
-  // The label layer adds " (alleged)" to alleged positions: in the UI's language.
-  const positionLabelLayer = useMemo(
-    () => JSON.parse(JSON.stringify(positionLabels).replace('" (alleged)"', JSON.stringify(` (${t('mprec.alleged')})`))) as typeof positionLabels,
-    [t, lang],
-  );
   // MapLibre's own controls: the compact attribution button's name follows the language.
   useEffect(() => {
     const button = map?.getContainer().querySelector('.maplibregl-ctrl-attrib-button');
@@ -234,11 +220,55 @@ export function MapView() {
     [scenario],
   );
   const isoOf = useMemo(() => new globalThis.Map(scenario.actors.map((a) => [a.id, a.iso3])), [scenario]);
-  // The style starts with the day shown, so the first frame is already filtered by date.
-  const style = useMemo(
-    () => ({ ...basemapStyle(basemapData(import.meta.env.BASE_URL)), state: { [DAY_STATE]: { default: Math.floor(store.getState().time) } } }),
-    [store],
+  const routeData = useMemo(() => routeLines(scenario, data.routes), [scenario, data.routes]);
+  const sourceData = useMemo(
+    (): ScenarioSourceData => ({
+      [SOURCE.areas]: data.areas,
+      [SOURCE.relations]: data.relations,
+      [SOURCE.routes]: routeData,
+      [SOURCE.movementFocus]: movementFocus,
+      [SOURCE.movements]: movements,
+      [SOURCE.places]: data.places,
+      [SOURCE.positions]: positions,
+      [SOURCE.actors]: data.actors,
+    }),
+    [data, routeData, movementFocus, movements, positions],
   );
+  const alleged = t('mprec.alleged');
+  const layerSpecs = useMemo(
+    () => scenarioLayers({ tints, visible: layers, relationTypes, alleged }),
+    [tints, layers, relationTypes, alleged],
+  );
+  // ONE style from the start: the basemap and the scenario as of this first render, filtered by
+  // the day shown, so the first frame and the first \`idle\` already show the situation. (Adding the
+  // scenario's sources and layers after \`load\` cost a second round through the worker, about a
+  // sixth of the cold load: bench/RESULTS.md.) Kept for the map's life: a new style object would
+  // make react-maplibre call setStyle; later changes go through the effect below.
+  const [style] = useState(() => {
+    const base = basemapStyle(basemapData(import.meta.env.BASE_URL));
+    return {
+      ...base,
+      sources: { ...base.sources, ...scenarioSources(sourceData) },
+      layers: [...base.layers, ...layerSpecs],
+      state: { [DAY_STATE]: { default: Math.floor(store.getState().time) } },
+    };
+  });
+  // What the live style holds: the first render's data and layers until the map has loaded, then
+  // whatever this effect last applied. Data that changed is replaced (setData), layers are diffed.
+  const applied = useRef({ sources: sourceData, layers: layerSpecs });
+  useEffect(() => {
+    if (!map) return;
+    const prev = applied.current;
+    for (const id of Object.values(SOURCE)) {
+      if (sourceData[id] !== prev.sources[id]) map.getSource<GeoJSONSource>(id)?.setData(sourceData[id]);
+    }
+    for (const c of layerChanges(prev.layers, layerSpecs)) {
+      if (c.op === 'filter') map.setFilter(c.id, c.value);
+      else if (c.op === 'layout') map.setLayoutProperty(c.id, c.key as never, c.value as never);
+      else map.setPaintProperty(c.id, c.key as never, c.value as never);
+    }
+    applied.current = { sources: sourceData, layers: layerSpecs };
+  }, [map, sourceData, layerSpecs]);
   const initialBounds = useMemo(() => frameBounds(scenario, scenario.frames[0]!.id), [scenario]);
 
   useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null, generation);
@@ -326,7 +356,6 @@ export function MapView() {
 
   // Completed legs pass from the units layer to static route lines on the settled day: the
   // routes' `done` feature-state (a repaint, no re-layout) and the layer's cut change together.
-  const routeData = useMemo(() => routeLines(scenario, data.routes), [scenario, data.routes]);
   const doneRef = useRef(new globalThis.Map<string, boolean>());
   useEffect(() => {
     doneRef.current.clear(); // new routes or a restored context: no state on the source yet
@@ -345,7 +374,6 @@ export function MapView() {
   const onLoad = useCallback(() => {
     const m = mapRef.current?.getMap();
     if (!m) return;
-    if (!m.hasImage(ARROW_IMAGE)) m.addImage(ARROW_IMAGE, arrowImage(), { sdf: true, pixelRatio: 2 });
     window.__sitmapMap = m;
     setMap(m);
   }, []);
@@ -378,15 +406,6 @@ export function MapView() {
   };
 
   const overlayIds = useMemo(() => overlays.flatMap((o) => overlayLayers(o, true).map((l) => l.id)), [overlays]);
-  const shownTypes = useMemo(
-    (): FilterSpecification => ['all', ['in', ['get', 'type'], ['literal', RELATION_TYPES.filter((t) => relationTypes[t])]], HOLDS],
-    [relationTypes],
-  );
-  const v = (kind: LayerKind) => visibility(layers[kind]);
-  const withVisibility = <T extends { layout?: object }>(spec: T, kind: LayerKind): T => ({
-    ...spec,
-    layout: { ...spec.layout, visibility: v(kind) },
-  });
 
   return (
     <div className="map-wrap" role="region" aria-label={t('app.map')}>
@@ -410,56 +429,15 @@ export function MapView() {
         minZoom={1}
         style={{ position: 'absolute', inset: 0 }}
       >
-        {map && (
-          <>
-            <Layer {...withVisibility(territoryFill(tints), 'territories')} />
-            <Layer {...withVisibility(territoryOutline(tints), 'territories')} />
-            <Layer {...bordersLayer} />
-            <Source id={SOURCE.areas} type="geojson" data={data.areas} promoteId="id">
-              <Layer {...withVisibility(areaFill, 'positions')} />
-              <Layer {...withVisibility(areaOutline, 'positions')} />
-            </Source>
-            <Source id={SOURCE.relations} type="geojson" data={data.relations} promoteId="id">
-              {relationLines.map((l, i) => (
-                <Layer key={l.id} {...l} layout={{ ...l.layout, visibility: visibility(layers.relations && relationTypes[RELATION_TYPES[i]!]) }} />
-              ))}
-              <Layer {...withVisibility(relationArrows, 'relations')} filter={shownTypes} />
-              <Layer {...withVisibility(relationHit, 'relations')} filter={shownTypes} />
-            </Source>
-            <Source id={SOURCE.routes} type="geojson" data={routeData} promoteId="id">
-              {completedRouteLines.map((l) => (
-                <Layer key={l.id} {...withVisibility(l, 'movements')} />
+        <MapImages />
+        {map &&
+          overlays.map((o) => (
+            <Source key={o.id} id={overlaySourceId(o)} type="geojson" data={o.data} promoteId="__sitmapId" attribution={t('app.overlayAttr', { name: o.name })}>
+              {overlayLayers(o, overlayVisible[o.id] ?? true).map((l) => (
+                <Layer key={l.id} {...l} beforeId={OVERLAYS_BELOW} />
               ))}
             </Source>
-            <Source id={SOURCE.movementFocus} type="geojson" data={movementFocus} promoteId="id">
-              {movementLines.map((l) => (
-                <Layer key={l.id} {...withVisibility(l, 'movements')} />
-              ))}
-            </Source>
-            <Source id={SOURCE.movements} type="geojson" data={movements} promoteId="id">
-              <Layer {...withVisibility(movementHit, 'movements')} />
-            </Source>
-            <Source id={SOURCE.places} type="geojson" data={data.places} promoteId="id">
-              <Layer {...withVisibility(placeDots, 'places')} />
-              <Layer {...withVisibility(placeLabels, 'places')} />
-            </Source>
-            <Source id={SOURCE.positions} type="geojson" data={positions} promoteId="id">
-              <Layer {...withVisibility(positionMarkers, 'positions')} />
-              <Layer {...withVisibility(positionLabelLayer, 'positions')} />
-            </Source>
-            {overlays.map((o) => (
-              <Source key={o.id} id={overlaySourceId(o)} type="geojson" data={o.data} promoteId="__sitmapId" attribution={t('app.overlayAttr', { name: o.name })}>
-                {overlayLayers(o, overlayVisible[o.id] ?? true).map((l) => (
-                  <Layer key={l.id} {...l} />
-                ))}
-              </Source>
-            ))}
-            <Source id={SOURCE.actors} type="geojson" data={data.actors} promoteId="id">
-              <Layer {...actorMarkers} />
-              <Layer {...actorLabels} />
-            </Source>
-          </>
-        )}
+          ))}
       </Map>
       {tooltip && (
         <div className="map-tooltip" style={{ left: tooltip.x + 14, top: tooltip.y + 14 }} aria-hidden="true">
