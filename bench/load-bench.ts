@@ -665,12 +665,18 @@ async function idle(page: Page, timeout = 120_000): Promise<void> {
       new Promise<void>((resolve, reject) => {
         const map = window.__sitmapMap!;
         const timer = setTimeout(() => reject(new Error(`no idle within ${ms} ms`)), ms);
-        map.once('idle', () => {
-          clearTimeout(timer);
-          map.getCanvas().getContext('webgl2')?.finish();
-          resolve();
-        });
-        map.triggerRepaint();
+        // After one paint: the map applies hover and selection after the frame that answers the
+        // input (src/lib/after-paint.ts), queued before this wait.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            map.once('idle', () => {
+              clearTimeout(timer);
+              map.getCanvas().getContext('webgl2')?.finish();
+              resolve();
+            });
+            map.triggerRepaint();
+          }, 0),
+        );
       }),
     timeout,
   );

@@ -85,6 +85,8 @@ export async function guardedPage(browser: Browser, { allow, ...options }: Guard
 /**
  * Resolves on the map's next `idle` event (after a forced repaint), never on a timer. Gives up
  * after `timeout` ms with an error, so a map that never settles fails the test instead of hanging.
+ * It first lets the page paint once: the map applies hover and selection after the frame that
+ * answers the input (src/lib/after-paint.ts), and that work was queued before this wait.
  */
 export async function waitForMapIdle(page: Page, timeout = 45_000): Promise<void> {
   await page.waitForFunction(() => !!window.__sitmapMap, null, { timeout });
@@ -93,11 +95,15 @@ export async function waitForMapIdle(page: Page, timeout = 45_000): Promise<void
       new Promise<void>((resolve, reject) => {
         const map = window.__sitmapMap!;
         const timer = setTimeout(() => reject(new Error(`the map did not become idle within ${ms} ms`)), ms);
-        map.once('idle', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        map.triggerRepaint();
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            map.once('idle', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            map.triggerRepaint();
+          }, 0),
+        );
       }),
     timeout,
   );

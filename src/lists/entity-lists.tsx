@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EntityRef } from '../scenario/derive/details.ts';
-import { useActions, useSettledDate, useScenario, useSelection } from '../state/hooks.ts';
+import { useActions, useIsSelected, useSettledDate, useScenario } from '../state/hooks.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
 import { holdsOn } from '../scenario/derive/time.ts';
 import { useT } from '../i18n/index.ts';
@@ -24,9 +24,8 @@ function ItemButton({
   swatch?: string;
   active?: boolean;
 }) {
-  const { select, hover } = useActions();
-  const selection = useSelection();
-  const pressed = selection?.kind === target.kind && selection.id === target.id;
+  const { select, hover, unhover } = useActions();
+  const pressed = useIsSelected(target);
   return (
     <button
       type="button"
@@ -36,9 +35,9 @@ function ItemButton({
       data-id={target.id}
       onClick={() => select(pressed ? null : target)}
       onMouseEnter={() => hover(target)}
-      onMouseLeave={() => hover(null)}
+      onMouseLeave={() => unhover(target)}
       onFocus={() => hover(target)}
-      onBlur={() => hover(null)}
+      onBlur={() => unhover(target)}
     >
       {swatch && <span className="swatch" style={{ background: swatch }} aria-hidden="true" />}
       {children}

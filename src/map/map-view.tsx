@@ -40,6 +40,7 @@ import { basemapData } from './basemap-data.ts';
 import { WORKER_URL } from './maplibre-worker.ts';
 import { arrowImage } from './arrow-image.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
+import { afterNextPaint } from '../lib/after-paint.ts';
 import { useT, type Lang } from '../i18n/index.ts';
 import { ARROW_IMAGE, DAY_STATE, PROJECTOR_STATE, INTERACTIVE_LAYERS, SOURCE } from './layers/scenario-layers.ts';
 import { OVERLAYS_BELOW, layerChanges, scenarioLayers, scenarioSources, type ScenarioSourceData } from './layers/scenario-style.ts';
@@ -91,13 +92,19 @@ declare global {
   }
 }
 
-/** Sets a feature-state flag on the sources drawing `ref` and clears it from the previous one. */
+/**
+ * Sets a feature-state flag on the sources drawing `ref` and clears it from the previous one.
+ * With `deferred`, both happen after the browser has painted the frame that answers the input
+ * (lib/after-paint.ts): a click on an actor paints its details first and redraws the map in the
+ * next frame, instead of making the panel wait for a map redraw (bench/RESULTS.md, interaction).
+ */
 function useFeatureFlag(
   map: MaplibreMap | null,
   ref: EntityRef | null,
   flag: 'hover' | 'selected' | 'highlight',
   territoryIso: string | null,
   generation: number,
+  deferred: boolean,
 ) {
   useEffect(() => {
     if (!map) return;
@@ -105,11 +112,25 @@ function useFeatureFlag(
       ? (ref.kind === 'overlay' ? overlaySourcesOf(ref.id) : SOURCES_OF_KIND[ref.kind]).map((source) => ({ source, id: ref.id }))
       : [];
     if (territoryIso) targets.push({ source: 'countries', id: territoryIso });
-    for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { [flag]: true });
-    return () => {
-      for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { [flag]: false });
+    if (!targets.length) return;
+    const mark = (on: boolean) => {
+      for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { [flag]: on });
     };
-  }, [map, ref, flag, territoryIso, generation]);
+    if (!deferred) {
+      mark(true);
+      return () => mark(false);
+    }
+    // Set and cleared in the order scheduled: an old flag's clearing runs before a new one is set.
+    let shown = false;
+    const cancel = afterNextPaint(() => {
+      shown = true;
+      mark(true);
+    });
+    return () => {
+      cancel();
+      if (shown) afterNextPaint(() => mark(false));
+    };
+  }, [map, ref, flag, territoryIso, generation, deferred]);
 }
 
 /** Sets feature-state 'highlight' on every entity a briefing step emphasises (briefing mode). */
@@ -271,8 +292,11 @@ export function MapView() {
   }, [map, sourceData, layerSpecs]);
   const initialBounds = useMemo(() => frameBounds(scenario, scenario.frames[0]!.id), [scenario]);
 
-  useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null, generation);
-  useFeatureFlag(map, selection, 'selected', selection?.kind === 'actor' ? (isoOf.get(selection.id) ?? null) : null, generation);
+  // Hover and selection follow the input a frame later (after the answer to it is painted); a
+  // briefing step's selection comes with its camera and is shown at once, as part of the step.
+  const stepSelection = cameraRequest?.selection === selection;
+  useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null, generation, true);
+  useFeatureFlag(map, selection, 'selected', selection?.kind === 'actor' ? (isoOf.get(selection.id) ?? null) : null, generation, !stepSelection);
 
   // Briefing mode: emphasised entities, the projector theme (thicker lines, larger type) and
   // camera requests (a step's camera), reported back to the store once the map is idle there.
@@ -332,14 +356,18 @@ export function MapView() {
     if (cameraRequestRef.current?.selection === selection) return;
     const bounds = entityBounds(scenario, selection);
     if (!bounds) return;
-    const pad = viewPadding(map, true);
-    const { clientWidth: w, clientHeight: h } = map.getContainer();
-    const inView = [bounds[0], bounds[1]].every((ll) => {
-      const p = map.project(ll);
-      return p.x >= pad.left && p.x <= w - pad.right && p.y >= pad.top && p.y <= h - pad.bottom;
+    // After the details are painted: reading the container's size here would force a layout of
+    // the page in the middle of the click, and a camera move redraws the map.
+    return afterNextPaint(() => {
+      const pad = viewPadding(map, true);
+      const { clientWidth: w, clientHeight: h } = map.getContainer();
+      const inView = [bounds[0], bounds[1]].every((ll) => {
+        const p = map.project(ll);
+        return p.x >= pad.left && p.x <= w - pad.right && p.y >= pad.top && p.y <= h - pad.bottom;
+      });
+      if (inView) return;
+      map.fitBounds(bounds, { padding: pad, maxZoom: map.getZoom(), duration: prefersReducedMotion() ? 0 : 800 });
     });
-    if (inView) return;
-    map.fitBounds(bounds, { padding: pad, maxZoom: map.getZoom(), duration: prefersReducedMotion() ? 0 : 800 });
   }, [map, selection, scenario]);
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { resolvedScenario, type SitmapState, type SitmapStore } from './store.ts';
+import type { EntityRef } from '../scenario/derive/details.ts';
 import { localizeScenario } from '../scenario/localize.ts';
 import { isLang, useT } from '../i18n/index.ts';
 import { isoOf, settledDay } from '../scenario/derive/time.ts';
@@ -26,6 +27,8 @@ export function useScenario() {
 export const useScenarioFile = () => useSitmap((s) => s.scenario);
 export const useSelection = () => useSitmap((s) => s.selection);
 export const useHovered = () => useSitmap((s) => s.hovered);
+/** Whether `ref` is the selection: re-renders only the items whose answer changes. */
+export const useIsSelected = (ref: EntityRef) => useSitmap((s) => s.selection?.kind === ref.kind && s.selection.id === ref.id);
 export const useLayers = () => useSitmap((s) => s.layers);
 export const useRelationTypes = () => useSitmap((s) => s.relationTypes);
 export const useFrameRequest = () => useSitmap((s) => s.frameRequest);

@@ -43,6 +43,8 @@ export interface SitmapState extends BriefingState {
   actions: {
     select: (ref: EntityRef | null) => void;
     hover: (ref: EntityRef | null) => void;
+    /** Ends the hover of `ref` only: a blur or pointer leave must not clear what another item hovered since. */
+    unhover: (ref: EntityRef) => void;
     toggleLayer: (kind: LayerKind) => void;
     toggleRelationType: (type: RelationType) => void;
     frame: (frameId: string) => void;
@@ -201,6 +203,10 @@ export function createSitmapStore(
         const h = get().hovered;
         if (h?.kind === ref?.kind && h?.id === ref?.id) return;
         set({ hovered: ref });
+      },
+      unhover: (ref) => {
+        const h = get().hovered;
+        if (h?.kind === ref.kind && h.id === ref.id) set({ hovered: null });
       },
       toggleLayer: (kind) => set((s) => ({ layers: { ...s.layers, [kind]: !s.layers[kind] } })),
       toggleRelationType: (type) => set((s) => ({ relationTypes: { ...s.relationTypes, [type]: !s.relationTypes[type] } })),
