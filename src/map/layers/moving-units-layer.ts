@@ -151,7 +151,7 @@ function atLeast(a: Float32Array<ArrayBuffer>, n: number): Float32Array<ArrayBuf
  * gets) pays a set-up cost per instance even for instances the shader discards, which cost a
  * third of the frame for the Kursk scenario's 423 segments (bench/RESULTS.md). Trails: the segments
  * of legs under way (not yet begun ones collapse to nothing); the units buffer holds
- * only the segments a unit can be on within a day of the time shown, rebuilt when the day changes.
+ * only the segments a unit is on at some time of the day shown, rebuilt when the day changes.
  * Legs already over are handed to the map's static route lines (setDoneDay), so what this layer
  * draws each frame is bounded by the legs under way, not by every leg that ever ran; and legs
  * along the same route share one trail (the leg furthest along draws it).
@@ -331,11 +331,12 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   }
 
   /**
-   * Rebuilds both buffers when the day or the done day changed, from the legs under way: begun by
-   * the day after tomorrow (a prefix of the legs sorted by start) and not yet handed to the map's
-   * route lines. Trails: each such leg's segments begun by then (the shader draws each up to where
-   * its unit is); units: the segments a unit can be on within a day either side. Work and upload
-   * are proportional to the legs under way, not to every leg of the scenario.
+   * Rebuilds both buffers when the day or the done day changed (the time's whole day is the cut),
+   * from the legs under way: begun by the end of the day (a prefix of the legs sorted by start) and
+   * not yet handed to the map's route lines. Trails: each such leg's segments begun by then (the
+   * shader draws each up to where its unit is); units: only the segments a unit is on at some time
+   * of this day (each vertex of the units draw is processed every frame, and software GL pays per
+   * triangle even for those it hides). Work and upload are proportional to the legs under way.
    */
   private upload(gl: WebGL2RenderingContext): void {
     const day = Math.floor(this.time - this.origin);
@@ -345,7 +346,7 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     let hi = legStart.length;
     while (begun < hi) {
       const mid = (begun + hi) >> 1;
-      if (legStart[mid]! < day + 2) begun = mid + 1;
+      if (legStart[mid]! < day + 1) begun = mid + 1;
       else hi = mid;
     }
     // Trails: legs along the same route draw the same line, so one trail per route, the leg
@@ -366,12 +367,13 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     const visit = (fn: (i: number, trail: boolean, unit: boolean) => void) => {
       for (let k = 0; k < begun; k++) {
         if (legEnd[k]! <= doneDay) continue;
-        if (legEnd[k]! > day - 1) legsWithUnits++;
+        if (legEnd[k]! > day) legsWithUnits++;
         const trail = leader.get(legRoute[k]!) === k;
         const first = legFirst[k]!;
         for (let i = first; i < first + legCount[k]!; i++) {
-          if (segments[i * SEGMENT + 4]! >= day + 2) break; // not begun by then: nor the rest of the leg
-          const unit = segments[i * SEGMENT + 5]! > day - 1;
+          if (segments[i * SEGMENT + 4]! >= day + 1) break; // not begun within the day: nor the rest of the leg
+          // The unit is on this segment at some time of the day: [t0, t1) meets [day, day + 1).
+          const unit = segments[i * SEGMENT + 5]! > day;
           if (trail || unit) fn(i, trail, unit);
         }
       }
