@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import { RELATION_TYPES, type Scenario } from '../src/scenario/schema.ts';
+import { dayOf, iso, pad, prng } from './seeded.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'bench', 'fixtures');
@@ -24,24 +25,10 @@ export const scaleUrl = (n: number) => `/bench-fixtures/scale-${n}.json`;
 
 const SEED = 20240923;
 const EXTRA_ACTORS = 20;
-const DAY_MS = 86_400_000;
 const COLOURS = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666', '#1f78b4', '#b2df8a'];
 const STATUSES = ['confirmed', 'reported', 'disputed', 'denied'] as const;
 const CONFIDENCE = ['high', 'medium', 'low'] as const;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const dayOf = (d: string) => Date.parse(`${d}T00:00:00Z`) / DAY_MS;
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 export function generateScale(n: number): Scenario {

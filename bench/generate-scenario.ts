@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import { SCHEMA_VERSION, type Scenario } from '../src/scenario/schema.ts';
+import { dayOf, iso, pad, prng } from './seeded.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'bench', 'fixtures');
@@ -19,24 +20,9 @@ const SEED = 20241010;
 const PLACES = 400;
 const ROUTES = 1_000;
 const UNITS_PER_ROUTE = 10;
-const DAY_MS = 86_400_000;
 
-/** mulberry32: a tiny seeded PRNG, good enough for spreading test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const dayOf = (d: string) => Date.parse(`${d}T00:00:00Z`) / DAY_MS;
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 export function generateScenario(): Scenario {
   const rnd = prng(SEED);

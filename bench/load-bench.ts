@@ -38,6 +38,7 @@ import {
   positionFeatures,
   relationFeatures,
 } from '../src/scenario/derive/features.ts';
+import { startSize } from '../scripts/start-size.ts';
 import { assembleResults, machineInfo, RESULTS_DIR, type MachineInfo } from './assemble.ts';
 import { KURSK_FILE, SCALE_SIZES, scaleFile, scaleUrl, writeScaleFixtures } from './generate-scale.ts';
 import { writeLoadFixtures, type LoadConfig } from './load-data.ts';
@@ -480,33 +481,11 @@ interface BytesResult {
   bare: Transfer[];
 }
 
-/** scripts/check-size.ts's rules, applied to the snapshot (the same numbers as `npm run check-size`). */
-function checkSizeFigures(dist: string) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-  const isMaplibre = (f: string) => /\/maplibre-[\w-]+\.(?:js|css)$|maplibre-gl-worker/.test(f);
-  const app = initial.filter((f) => !isMaplibre(f)).map((file) => ({ file, raw: statSync(join(dist, file)).size, gzip9: gz(join(dist, file)) }));
-  const assets = readdirSync(join(dist, 'assets'));
-  const lazy = assets
-    .filter((f) => /\.js$/.test(f) && !initial.includes(`assets/${f}`) && !isMaplibre(`assets/${f}`))
-    .map((f) => ({ file: `assets/${f}`, gzip9: gz(join(dist, 'assets', f)) }));
-  const first = [
-    ...initial,
-    ...assets.filter((f) => /maplibre-gl-worker/.test(f)).map((f) => `assets/${f}`),
-    ...assets.filter((f) => /^scenario-.*\.json$/.test(f)).map((f) => `assets/${f}`),
-    'basemap/countries.json',
-    'basemap/borders.json',
-    ...assets.filter((f) => /^inter-latin-(400|600|700)-normal-.*\.woff2$/.test(f)).map((f) => `assets/${f}`),
-  ];
-  const staticFirst = first.reduce((s, f) => s + (f.endsWith('.woff2') ? statSync(join(dist, f)).size : gz(join(dist, f))), 0);
-  return { app, appTotal: app.reduce((s, r) => s + r.gzip9, 0), lazy, staticFirst };
-}
 
 async function benchBytes(base: string, config: LoadConfig, configUrl: string, cam: Camera): Promise<BytesResult> {
   const sitmap = await coldLoad(base, '/', 'sitmap', config.layerIds, { collect: true });
   const bare = await coldLoad(base, bareUrl(configUrl, cam), 'bare', config.layerIds, { collect: true });
-  return { ...checkSizeFigures(SNAPSHOT), sitmap: sitmap.transfers!, bare: bare.transfers! };
+  return { ...startSize(SNAPSHOT), sitmap: sitmap.transfers!, bare: bare.transfers! };
 }
 
 function bytesSection(r: BytesResult): string {

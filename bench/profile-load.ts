@@ -24,6 +24,7 @@ import { launchBrowser } from '../e2e/harness.ts';
 import { startServer } from '../e2e/server.ts';
 import { SCALE_SIZES, scaleFile, scaleUrl, writeScaleFixtures } from './generate-scale.ts';
 import { VIEWPORT, log, outside } from './lib.ts';
+import { summariseProfile, type CpuProfile, type ProfileNode } from './cpu-profile.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'bench', 'fixtures');
@@ -36,12 +37,6 @@ const STEPS = stepsIdx >= 0 ? Number(argv[stepsIdx + 1]) : 1001;
 const wanted = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--clicks' && argv[i - 1] !== '--steps');
 const CASES = wanted.length ? wanted : ['kursk', 'scale-100', 'click'];
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
 /** Which part of the code a frame belongs to, from its URL and name. */
 function bucket(n: ProfileNode): string {
@@ -53,43 +48,6 @@ function bucket(n: ProfileNode): string {
   return url.replace(/^https?:\/\/[^/]+/, '');
 }
 
-function summarise(profile: Profile, top = 25): string[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() || ''}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`.trim();
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  const buckets = new Map<string, number>();
-  let sum = 0;
-  profile.samples.forEach((id, i) => {
-    const us = profile.timeDeltas[i] ?? 0;
-    sum += us;
-    const n = byId.get(id)!;
-    self.set(name(n), (self.get(name(n)) ?? 0) + us);
-    buckets.set(bucket(n), (buckets.get(bucket(n)) ?? 0) + us);
-    const seen = new Set<string>();
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-      const k = name(byId.get(cur)!);
-      if (!seen.has(k)) total.set(k, (total.get(k) ?? 0) + us);
-      seen.add(k);
-    }
-  });
-  const ms = (us: number) => (us / 1000).toFixed(0).padStart(6);
-  const list = (m: Map<string, number>, k = top) => [...m].sort((x, y) => y[1] - x[1]).slice(0, k).map(([key, v]) => `${ms(v)} ms ${((100 * v) / sum).toFixed(1).padStart(5)} %  ${key}`);
-  return [
-    `main thread, ${(sum / 1000).toFixed(0)} ms sampled (idle included)`,
-    '',
-    'by bucket (self time):',
-    ...list(buckets, 12),
-    '',
-    'self time:',
-    ...list(self),
-    '',
-    'total time (with callees):',
-    ...list(total),
-  ];
-}
 
 /** Takes a heap snapshot over CDP and sums it by node type and constructor name: count and self size. */
 async function heapByConstructor(cdp: CDPSession): Promise<Map<string, { count: number; size: number }>> {
@@ -124,8 +82,8 @@ async function startProfiler(cdp: CDPSession) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
 }
-async function stopProfiler(cdp: CDPSession, name: string): Promise<Profile> {
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+async function stopProfiler(cdp: CDPSession, name: string): Promise<CpuProfile> {
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
   writeFileSync(join(FIXTURES, `profile-load-${name}.cpuprofile`), JSON.stringify(profile));
   return profile;
 }
@@ -225,7 +183,7 @@ async function main() {
           await mapIdle(page);
         }
         const profile = await stopProfiler(cdp, 'click');
-        report.push(`## ${CLICKS} clicks on actor buttons (hover, idle, click, panel shown, idle; all profiled)`, '', '```', ...summarise(profile), '```', '');
+        report.push(`## ${CLICKS} clicks on actor buttons (hover, idle, click, panel shown, idle; all profiled)`, '', '```', ...summariseProfile(profile, { bucket }), '```', '');
       } else {
         const path = c === 'kursk' ? '/' : `/?scenario=${scaleUrl(Number(c.replace('scale-', '')))}`;
         await startProfiler(cdp);
@@ -234,7 +192,7 @@ async function main() {
         await mapIdle(page);
         const ms = Date.now() - t0;
         const profile = await stopProfiler(cdp, c);
-        report.push(`## Cold load of ${path} (to the first idle after the map exists: ${ms} ms wall)`, '', '```', ...summarise(profile), '```', '');
+        report.push(`## Cold load of ${path} (to the first idle after the map exists: ${ms} ms wall)`, '', '```', ...summariseProfile(profile, { bucket }), '```', '');
       }
       log(`profiled ${c}`);
       await context.close();

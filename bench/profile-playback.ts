@@ -23,6 +23,7 @@ import { launchBrowser, waitForMapIdle } from '../e2e/harness.ts';
 import { startServer } from '../e2e/server.ts';
 import { writeGeneratedScenario } from './generate-scenario.ts';
 import { deltas, drainGpu, f1, f2, log, median, openSitmap, outside, pct, recordFrames, scrubSitmap, setMovements, setSpeed } from './lib.ts';
+import { summariseProfile, type CpuProfile } from './cpu-profile.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'bench', 'fixtures');
@@ -69,36 +70,6 @@ async function playbackVsCeiling(page: Page, start: string, runs = 3) {
   return { a, b };
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-function summarise(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, top = 30): string[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() || ''}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`.trim();
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  let sum = 0;
-  profile.samples.forEach((id, i) => {
-    const us = profile.timeDeltas[i] ?? 0;
-    sum += us;
-    const n = byId.get(id)!;
-    self.set(name(n), (self.get(name(n)) ?? 0) + us);
-    const seen = new Set<string>();
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-      const k = name(byId.get(cur)!);
-      if (!seen.has(k)) total.set(k, (total.get(k) ?? 0) + us);
-      seen.add(k);
-    }
-  });
-  const ms = (us: number) => (us / 1000).toFixed(0).padStart(6);
-  const list = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]).slice(0, top).map(([k, v]) => `${ms(v)} ms ${((100 * v) / sum).toFixed(1).padStart(5)} %  ${k}`);
-  return [`main thread, ${(sum / 1000).toFixed(0)} ms sampled`, '', 'self time:', ...list(self), '', 'total time (with callees):', ...list(total)];
-}
 
 async function main() {
   log('building an unminified copy of the app into bench/fixtures/dist-profile…');
@@ -137,7 +108,7 @@ async function main() {
         await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
         await cdp.send('Profiler.start');
         const rec = await recordFrames(s.page, 'playback', SECONDS * 1000, 5);
-        const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof summarise>[0] };
+        const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
         const file = join(FIXTURES, `profile-${c.key}${cut ? '-cut' : ''}.cpuprofile`);
         writeFileSync(file, JSON.stringify(profile));
         report.push(
@@ -152,7 +123,7 @@ async function main() {
           `Profiled playback: ${rec.startDate} → ${rec.endDate}, ${rec.renders.length} frames in ${f1(rec.elapsed)} ms; profile in ${file.replace(ROOT + '/', '')}.`,
           '',
           '```',
-          ...summarise(profile),
+          ...summariseProfile(profile, { top: 30 }),
           '```',
         );
         await s.context.close();
