@@ -31,6 +31,7 @@ import {
   useCameraRequest,
   useHighlight,
   useProjector,
+  usePlaying,
 } from '../state/hooks.ts';
 import { dayOf } from '../scenario/derive/time.ts';
 import { MovingUnitsLayer } from './layers/moving-units-layer.ts';
@@ -69,6 +70,8 @@ function overlaySourcesOf(id: string): string[] {
   return [`${OVERLAY_SOURCE_PREFIX}${id.split('-')[0]}`];
 }
 
+/** During playback, finished legs pass to the static route lines once per this many days (see MapView). */
+const HANDOVER_DAYS = 7;
 const FRAME_PADDING = { top: 60, bottom: 60, left: 60, right: 60 };
 /** Frames never zoom closer than this: the sources locate nothing more precisely than a district. */
 const FRAME_MAX_ZOOM = 7;
@@ -179,6 +182,7 @@ export function MapView() {
   const cameraRequest = useCameraRequest();
   const highlight = useHighlight();
   const projector = useProjector();
+  const playing = usePlaying();
   const cameraRequestRef = useRef(cameraRequest);
   cameraRequestRef.current = cameraRequest;
   const selectionRef = useRef(selection);
@@ -382,8 +386,13 @@ export function MapView() {
   }, [map, units, store, generation]);
   useEffect(() => units.setVisible(layers.movements), [units, layers.movements]);
 
-  // Completed legs pass from the units layer to static route lines on the settled day: the
-  // routes' `done` feature-state (a repaint, no re-layout) and the layer's cut change together.
+  // Completed legs pass from the units layer to static route lines: the routes' `done`
+  // feature-state (a repaint, no re-layout) and the layer's cut change together. Shown still, on
+  // the settled day. During playback only once a week (HANDOVER_DAYS): each feature-state change
+  // re-uploads the route layers' paint buffers, which cost a fifth of the frame at 1 week/s with
+  // 1,000 routes (bench/RESULTS.md). Nothing shows it: until handed over, a finished leg's trail is
+  // drawn whole by the units layer, in the same colour, width and dashes.
+  const handoverDay = playing ? day - (((day % HANDOVER_DAYS) + HANDOVER_DAYS) % HANDOVER_DAYS) : day;
   const doneRef = useRef(new globalThis.Map<string, boolean>());
   useEffect(() => {
     doneRef.current.clear(); // new routes or a restored context: no state on the source yet
@@ -391,13 +400,13 @@ export function MapView() {
   useEffect(() => {
     if (!map || !map.getSource(SOURCE.routes)) return;
     for (const f of routeData.features) {
-      const done = f.properties.doneDay <= day;
+      const done = f.properties.doneDay <= handoverDay;
       if (doneRef.current.get(f.properties.id) === done) continue;
       map.setFeatureState({ source: SOURCE.routes, id: f.properties.id }, { done });
       doneRef.current.set(f.properties.id, done);
     }
-    units.setDoneDay(day);
-  }, [map, routeData, day, units, generation]);
+    units.setDoneDay(handoverDay);
+  }, [map, routeData, handoverDay, units, generation]);
 
   const onLoad = useCallback(() => {
     const m = mapRef.current?.getMap();
