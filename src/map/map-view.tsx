@@ -117,6 +117,8 @@ function useFeatureFlag(
     if (territoryIso) targets.push({ source: 'countries', id: territoryIso });
     if (!targets.length) return;
     const mark = (on: boolean) => {
+      // A deferred call may come after the map was removed (its canvas left the page).
+      if (!map.getCanvas().isConnected) return;
       for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { [flag]: on });
     };
     if (!deferred) {
@@ -363,6 +365,7 @@ export function MapView() {
     // After the details are painted: reading the container's size here would force a layout of
     // the page in the middle of the click, and a camera move redraws the map.
     return afterNextPaint(() => {
+      if (!map.getCanvas().isConnected) return;
       const pad = viewPadding(map, true);
       const { clientWidth: w, clientHeight: h } = map.getContainer();
       const inView = [bounds[0], bounds[1]].every((ll) => {
