@@ -44,7 +44,7 @@ import { prefersReducedMotion } from '../lib/motion.ts';
 import { afterNextPaint } from '../lib/after-paint.ts';
 import { useT, type Lang } from '../i18n/index.ts';
 import { ARROW_IMAGE, DAY_STATE, PROJECTOR_STATE, INTERACTIVE_LAYERS, SOURCE } from './layers/scenario-layers.ts';
-import { OVERLAYS_BELOW, layerChanges, scenarioLayers, scenarioSources, type ScenarioSourceData } from './layers/scenario-style.ts';
+import { OVERLAYS_BELOW, filterBoundaries, filterDay, layerChanges, scenarioLayers, scenarioSources, type ScenarioSourceData } from './layers/scenario-style.ts';
 
 const KIND_OF_SOURCE: Record<string, EntityKind> = {
   [SOURCE.actors]: 'actor',
@@ -216,10 +216,16 @@ export function MapView() {
   );
   // What changes with the date is rebuilt once per day shown, not per playback frame: the
   // travelled part of each leg and the troop numbers on the markers. Units glide on the GPU.
-  const positions = useMemo(
-    () => positionFeatures(scenario, date, lang, (k) => i18n.t(`est.${k}`, { lng: lang, defaultValue: k })),
-    [scenario, date, lang],
-  );
+  // The same object as before when nothing in it changed (the settled date also moves for
+  // movements): a new object is a setData, and MapLibre re-tiles the source.
+  const lastPositions = useRef<{ json: string; fc: ReturnType<typeof positionFeatures> } | null>(null);
+  const positions = useMemo(() => {
+    const fc = positionFeatures(scenario, date, lang, (k) => i18n.t(`est.${k}`, { lng: lang, defaultValue: k }));
+    const json = JSON.stringify(fc);
+    if (lastPositions.current?.json === json) return lastPositions.current.fc;
+    lastPositions.current = { json, fc };
+    return fc;
+  }, [scenario, date, lang]);
   // MapLibre's own controls: the compact attribution button's name follows the language.
   useEffect(() => {
     const button = map?.getContainer().querySelector('.maplibregl-ctrl-attrib-button');
@@ -234,9 +240,13 @@ export function MapView() {
     [movements, hoveredLeg, selectedLeg],
   );
   const day = dayOf(date);
+  // The map's `day` state moves only when a relation, area or position starts or ends
+  // (scenario-style.ts filterDay): each change of it re-tiles every source it filters.
+  const boundaries = useMemo(() => filterBoundaries([data.relations, data.areas, positions]), [data.relations, data.areas, positions]);
+  const mapDay = filterDay(boundaries, day);
   useEffect(() => {
-    map?.setGlobalStateProperty(DAY_STATE, day);
-  }, [map, day, generation]);
+    map?.setGlobalStateProperty(DAY_STATE, mapDay);
+  }, [map, mapDay, generation]);
   const units = useMemo(() => {
     const layer = new MovingUnitsLayer('moving-units');
     layer.setUnits(movingUnits(scenario, data.routes));
@@ -277,7 +287,7 @@ export function MapView() {
       ...base,
       sources: { ...base.sources, ...scenarioSources(sourceData) },
       layers: [...base.layers, ...layerSpecs],
-      state: { [DAY_STATE]: { default: Math.floor(store.getState().time) } },
+      state: { [DAY_STATE]: { default: mapDay } },
     };
   });
   // What the live style holds: the first render's data and layers until the map has loaded, then

@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../../scenario/load.ts';
+import { localizeScenario } from '../../scenario/localize.ts';
+import { areaFeatures, positionFeatures, relationFeatures } from '../../scenario/derive/features.ts';
+import { dayOf } from '../../scenario/derive/time.ts';
 import { RELATION_TYPES } from '../../scenario/constants.ts';
 import { basemapStyle } from '../basemap-style.ts';
 import { INTERACTIVE_LAYERS, SOURCE } from './scenario-layers.ts';
-import { OVERLAYS_BELOW, layerChanges, scenarioLayers, scenarioSources, type ScenarioLayerOptions, type ScenarioSourceData } from './scenario-style.ts';
+import { OVERLAYS_BELOW, filterBoundaries, filterDay, layerChanges, scenarioLayers, scenarioSources, type ScenarioLayerOptions, type ScenarioSourceData } from './scenario-style.ts';
 
 const empty = { type: 'FeatureCollection', features: [] } as const;
 const data = Object.fromEntries(Object.values(SOURCE).map((id) => [id, { ...empty, features: [] }])) as unknown as ScenarioSourceData;
@@ -77,5 +83,42 @@ describe('layerChanges', () => {
   it('refuses a different set of layers (the live style would no longer match)', () => {
     const layers = scenarioLayers(options());
     expect(() => layerChanges(layers, layers.slice(1))).toThrow(/changed their ids/);
+  });
+});
+
+describe('filterDay: the day given to the map, changed only when a date filter would answer differently', () => {
+  const loaded = loadScenarioText(readFileSync(join(import.meta.dirname, '../../../data/scenarios/kursk-2024/scenario.json'), 'utf8'), 'kursk');
+  if (!loaded.ok) throw new Error('the Kursk scenario does not load');
+  const kursk = localizeScenario(loaded.scenario, 'en');
+  const collections = [relationFeatures(kursk), areaFeatures(kursk), positionFeatures(kursk)];
+  const boundaries = filterBoundaries(collections);
+  const holds = (p: { startDay: number; endDay: number }, d: number) => d >= p.startDay && d < p.endDay;
+
+  it('every relation, area and position holds on filterDay(d) exactly when it holds on d, on every day from before the span to after it', () => {
+    const first = dayOf(kursk.span.start) - 30;
+    const last = dayOf(kursk.span.end) + 30;
+    let checked = 0;
+    for (let d = first; d <= last; d++) {
+      const fd = filterDay(boundaries, d);
+      for (const fc of collections) {
+        for (const f of fc.features) {
+          const p = f.properties as unknown as { startDay: number; endDay: number };
+          expect(holds(p, fd), `${String(f.properties?.id)} on day ${d}`).toBe(holds(p, d));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('changes on far fewer days than the date does', () => {
+    const days = Array.from({ length: dayOf(kursk.span.end) - dayOf(kursk.span.start) + 1 }, (_, i) => dayOf(kursk.span.start) + i);
+    const values = new Set(days.map((d) => filterDay(boundaries, d)));
+    expect(values.size).toBeLessThanOrEqual(boundaries.length + 1);
+    expect(values.size).toBeLessThan(days.length / 3);
+  });
+
+  it('without any dated feature, never changes', () => {
+    expect(filterDay(new Float64Array(0), 20000)).toBe(filterDay(new Float64Array(0), 20001));
   });
 });

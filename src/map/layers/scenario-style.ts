@@ -121,3 +121,40 @@ export function layerChanges(prev: LayerSpecification[], next: LayerSpecificatio
   });
   return changes;
 }
+
+/**
+ * The days on which a date filter (HOLDS: startDay ≤ day < endDay) can change its answer for any
+ * of these features: every startDay and endDay, sorted, without repeats.
+ */
+export function filterBoundaries(collections: ReadonlyArray<FeatureCollection>): Float64Array {
+  const days = new Set<number>();
+  for (const fc of collections) {
+    for (const f of fc.features) {
+      const p = f.properties as { startDay?: unknown; endDay?: unknown } | null;
+      if (typeof p?.startDay === 'number') days.add(p.startDay);
+      if (typeof p?.endDay === 'number') days.add(p.endDay);
+    }
+  }
+  return Float64Array.from(days).sort();
+}
+
+/**
+ * The value to give the map's `day` state for `day`: the last boundary on or before it (one
+ * before the first boundary; 0 when there is none). Every HOLDS filter answers the same as for
+ * `day` itself, since no boundary lies between the two, and the value changes only on days when
+ * some answer changes. MapLibre reloads every source whose filter reads a global state each time
+ * that state changes, so during playback, while days pass without a relation, area or position
+ * starting or ending, those sources are not re-tiled.
+ */
+export function filterDay(boundaries: Float64Array, day: number): number {
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (boundaries[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) return boundaries[lo - 1]!;
+  // Before every boundary, all answers are "not yet"; with no dated feature at all, any value.
+  return boundaries.length ? boundaries[0]! - 1 : 0;
+}
