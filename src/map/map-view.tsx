@@ -277,8 +277,8 @@ export function MapView() {
     [tints, layers, relationTypes, alleged],
   );
   // ONE style from the start: the basemap and the scenario as of this first render, filtered by
-  // the day shown, so the first frame and the first \`idle\` already show the situation. (Adding the
-  // scenario's sources and layers after \`load\` cost a second round through the worker, about a
+  // the day shown, so the first frame and the first `idle` already show the situation. (Adding the
+  // scenario's sources and layers after `load` cost a second round through the worker, about a
   // sixth of the cold load: bench/RESULTS.md.) Kept for the map's life: a new style object would
   // make react-maplibre call setStyle; later changes go through the effect below.
   const [style] = useState(() => {
@@ -402,9 +402,9 @@ export function MapView() {
   // Completed legs pass from the units layer to static route lines: the routes' `done`
   // feature-state (a repaint, no re-layout) and the layer's cut change together. Shown still, on
   // the settled day. During playback only once a week (HANDOVER_DAYS): each feature-state change
-  // re-uploads the route layers' paint buffers, which cost a fifth of the frame at 1 week/s with
-  // 1,000 routes (bench/RESULTS.md). Nothing shows it: until handed over, a finished leg's trail is
-  // drawn whole by the units layer, in the same colour, width and dashes.
+  // re-uploads the route layers' paint buffers, the largest part of what a new day cost at
+  // 1 week/s with 1,000 routes (bench/results/changes.md). Nothing shows it: until handed over, a
+  // finished leg's trail is drawn whole by the units layer, in the same colour, width and dashes.
   const handoverDay = playing ? day - (((day % HANDOVER_DAYS) + HANDOVER_DAYS) % HANDOVER_DAYS) : day;
   const doneRef = useRef(new globalThis.Map<string, boolean>());
   useEffect(() => {
