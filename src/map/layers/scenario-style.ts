@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import { RELATION_TYPES, type RelationType } from '../../scenario/constants.ts';
 import type { LayerKind } from '../../state/store.ts';
+import { countAtOrBefore } from '../../scenario/derive/time.ts';
 import {
   HOLDS,
   SOURCE,
@@ -147,14 +148,8 @@ export function filterBoundaries(collections: ReadonlyArray<FeatureCollection>):
  * starting or ending, those sources are not re-tiled.
  */
 export function filterDay(boundaries: Float64Array, day: number): number {
-  let lo = 0;
-  let hi = boundaries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (boundaries[mid]! <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo > 0) return boundaries[lo - 1]!;
+  const n = countAtOrBefore(boundaries, day);
+  if (n > 0) return boundaries[n - 1]!;
   // Before every boundary, all answers are "not yet"; with no dated feature at all, any value.
   return boundaries.length ? boundaries[0]! - 1 : 0;
 }

@@ -164,12 +164,18 @@ export function changeDays(scenario: Scenario): Float64Array {
 export function settledDay(scenario: Scenario, t: number): number {
   const days = changeDays(scenario);
   const day = Math.floor(t);
+  const n = countAtOrBefore(days, day);
+  return n > 0 ? days[n - 1]! : day;
+}
+
+/** How many values of the ascending array `sorted` are ≤ `x` (binary search). */
+export function countAtOrBefore(sorted: Float64Array, x: number): number {
   let lo = 0;
-  let hi = days.length; // first index with days[i] > day
+  let hi = sorted.length; // first index with sorted[i] > x
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (days[mid]! <= day) lo = mid + 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? days[lo - 1]! : day;
+  return lo;
 }
