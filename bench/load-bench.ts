@@ -21,7 +21,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/harness.ts';
 import { startServer } from '../e2e/server.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
@@ -847,6 +847,15 @@ interface HeapSample {
   ms: number;
 }
 
+/** One checkpoint: the map's next idle, three full GCs, then the JS heap and DOM counters (CDP). */
+async function heapSample(page: Page, cdp: CDPSession, step: number, t0: number): Promise<HeapSample> {
+  await idle(page);
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+  const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
+  return { step, used: heap.usedSize, total: heap.totalSize, nodes: dom.nodes, listeners: dom.jsEventListeners, ms: performance.now() - t0 };
+}
+
 async function benchMemory(base: string, actors: Array<{ id: string; name: string }>): Promise<{ samples: HeapSample[]; briefing: boolean; actors: number; load0: number[]; load1: number[] }> {
   const load0 = os.loadavg();
   const { context, page } = await freshPage({ reducedMotion: 'reduce' });
@@ -856,13 +865,7 @@ async function benchMemory(base: string, actors: Array<{ id: string; name: strin
   await cdp.send('HeapProfiler.enable');
   // Briefing steps are measured on their own (benchBriefingMemory).
   const briefing = true;
-  const measure = async (step: number, t0: number): Promise<HeapSample> => {
-    await idle(page);
-    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
-    const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
-    return { step, used: heap.usedSize, total: heap.totalSize, nodes: dom.nodes, listeners: dom.jsEventListeners, ms: performance.now() - t0 };
-  };
+  const measure = (step: number, t0: number) => heapSample(page, cdp, step, t0);
   // Checkpoints where the same actor as at the first one is shown (step ≡ 1 mod the number of
   // actors), so heap and DOM compare like with like; the last is the first such step ≥ STEPS.
   const n = actors.length;
@@ -914,13 +917,7 @@ async function benchBriefingMemory(base: string, nSteps: number): Promise<{ samp
   await page.locator('.briefing-audience[data-settled="1"]').waitFor({ timeout: 180_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
-  const measure = async (step: number, t0: number): Promise<HeapSample> => {
-    await idle(page);
-    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
-    const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
-    return { step, used: heap.usedSize, total: heap.totalSize, nodes: dom.nodes, listeners: dom.jsEventListeners, ms: performance.now() - t0 };
-  };
+  const measure = (step: number, t0: number) => heapSample(page, cdp, step, t0);
   const lastChange = Math.ceil((STEPS - 1) / nSteps) * nSteps + 1;
   const same = (k: number) => Math.max(1, Math.round((k - 1) / nSteps) * nSteps + 1);
   const checkpoints = new Set([1, 1 + nSteps, same(250), same(500), same(750), lastChange]);
