@@ -1,7 +1,7 @@
 import type { Series } from '../scenario/derive/time.ts';
 import { dayOf } from '../scenario/derive/time.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
-import { useT } from '../i18n/index.ts';
+import { estimatorName, useT } from '../i18n/index.ts';
 
 /**
  * Series styles: colour (Paul Tol's colour-blind-safe "bright" set) and marker shape both differ,
@@ -64,7 +64,7 @@ export function EstimateChart({ series, asOf, domain }: { series: Series[]; asOf
     .filter((s) => s.points.length > 0);
   const asOfX = Math.min(Math.max(x(asOf), M.left), W - M.right);
   const description = visible
-    .map((s) => `${t(`est.${s.estimator}`, { defaultValue: s.estimator })}: ${s.points.map((p) => t(p.kind === 'forecast' ? 'ch.pointF' : 'ch.point', { n: formatNumber(p.value), date: formatDate(p.date) })).join(', ')}`)
+    .map((s) => `${estimatorName(s.estimator)}: ${s.points.map((p) => t(p.kind === 'forecast' ? 'ch.pointF' : 'ch.point', { n: formatNumber(p.value), date: formatDate(p.date) })).join(', ')}`)
     .join('. ');
 
   if (visible.length === 0) {
@@ -123,7 +123,7 @@ export function EstimateChart({ series, asOf, domain }: { series: Series[]; asOf
               <svg width="14" height="14" aria-hidden="true">
                 <Marker x={7} y={7} shape={st.shape} color={st.color} hollow={false} />
               </svg>
-              {t(`est.${s.estimator}`, { defaultValue: s.estimator })}
+              {estimatorName(s.estimator)}
             </li>
           );
         })}

@@ -52,6 +52,8 @@ export function addStrings(ns: Namespace, byLang: Record<Lang, object>): void {
 
 export const i18n = i18next;
 /** The language UI text and formats use now. */
+/** An estimator's name (a key in the data, e.g. "NIS") in language `lng` (default: the UI's), or the key itself. */
+export const estimatorName = (key: string, lng?: string): string => i18next.t(`est.${key}`, { lng, defaultValue: key });
 export const currentLang = (): Lang => (isLang(i18next.language) ? i18next.language : 'en');
 /** Strings of a namespace for a component: `const { t } = useT('briefing')`. */
 export const useT = (ns: Namespace = 'common') => useTranslation(ns);

@@ -42,7 +42,7 @@ import { WORKER_URL } from './maplibre-worker.ts';
 import { arrowImage } from './arrow-image.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
 import { afterNextPaint } from '../lib/after-paint.ts';
-import { useT, type Lang } from '../i18n/index.ts';
+import { estimatorName, useT, type Lang } from '../i18n/index.ts';
 import { ARROW_IMAGE, DAY_STATE, PROJECTOR_STATE, INTERACTIVE_LAYERS, SOURCE } from './layers/scenario-layers.ts';
 import { OVERLAYS_BELOW, filterBoundaries, filterDay, layerChanges, scenarioLayers, scenarioSources, type ScenarioSourceData } from './layers/scenario-style.ts';
 
@@ -220,7 +220,7 @@ export function MapView() {
   // movements): a new object is a setData, and MapLibre re-tiles the source.
   const lastPositions = useRef<{ json: string; fc: ReturnType<typeof positionFeatures> } | null>(null);
   const positions = useMemo(() => {
-    const fc = positionFeatures(scenario, date, lang, (k) => i18n.t(`est.${k}`, { lng: lang, defaultValue: k }));
+    const fc = positionFeatures(scenario, date, lang, (k) => estimatorName(k, lang));
     const json = JSON.stringify(fc);
     if (lastPositions.current?.json === json) return lastPositions.current.fc;
     lastPositions.current = { json, fc };
