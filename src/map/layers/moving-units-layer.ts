@@ -1,4 +1,5 @@
 import { MercatorCoordinate, type CustomLayerInterface, type CustomRenderMethodInput, type Map as MaplibreMap } from 'maplibre-gl';
+import { detailLevel, FULL_DETAIL_LEVEL, levelTolerance, SEGMENT, simplifyLegs, type LegSegments } from './simplify-legs.ts';
 
 /** A unit moving along a path: `times[i]` is when it passes `path[i]` (days, any origin). */
 export interface MovingUnit {
@@ -116,17 +117,18 @@ function hexToRgb(hex: string): [number, number, number] {
   return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255];
 }
 
-/** Floats per vertex: corner.xy, from.xy, to.xy, times.xy, color.rgb, route.xy (length before, mode). */
-const PER_VERTEX = 13;
-const SEGMENT = 11; // the same without the corner
-const UNIT_CORNERS = [-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1];
-const TRAIL_CORNERS = [0, -1, 1, -1, 0, 1, 0, 1, 1, -1, 1, 1];
+/** Floats per vertex: corner.xy, then a segment (SEGMENT: from.xy, to.xy, times.xy, color.rgb, route.xy). */
+const PER_VERTEX = 2 + SEGMENT;
+/** A quad's four corners; drawn as two triangles through the shared index buffer (QUAD_INDICES). */
+const UNIT_CORNERS = [-1, -1, 1, -1, -1, 1, 1, 1];
+const TRAIL_CORNERS = [0, -1, 1, -1, 0, 1, 1, 1];
+const QUAD_INDICES = [0, 1, 2, 2, 1, 3];
 
-/** Writes segment `i` as two triangles (each vertex: its corner, then the segment) at vertex `v`. */
+/** Writes segment `i` as a quad's four vertices (each: its corner, then the segment) at vertex `v`. */
 function writeSegment(out: Float32Array<ArrayBuffer>, v: number, segments: Float32Array<ArrayBuffer>, i: number, corners: readonly number[]): void {
   const seg = segments.subarray(i * SEGMENT, (i + 1) * SEGMENT);
   let o = v * PER_VERTEX;
-  for (let k = 0; k < 6; k++) {
+  for (let k = 0; k < 4; k++) {
     out[o] = corners[k * 2]!;
     out[o + 1] = corners[k * 2 + 1]!;
     out.set(seg, o + 2);
@@ -147,14 +149,16 @@ function atLeast(a: Float32Array<ArrayBuffer>, n: number): Float32Array<ArrayBuf
  * only while the time falls in that window and interpolates the position, and draws the trail up
  * to it. Changing the time costs one uniform, not a `setData` of every point.
  *
- * Plain triangles, not instancing: software GL (SwiftShader, what a laptop without a GPU driver
+ * Indexed quads (4 vertices, 6 indices per segment), not instancing: software GL (SwiftShader, what a laptop without a GPU driver
  * gets) pays a set-up cost per instance even for instances the shader discards, which cost a
  * third of the frame for the Kursk scenario's 423 segments (bench/RESULTS.md). Trails: the segments
  * of legs under way (not yet begun ones collapse to nothing); the units buffer holds
  * only the segments a unit is on at some time of the day shown, rebuilt when the day changes.
  * Legs already over are handed to the map's static route lines (setDoneDay), so what this layer
  * draws each frame is bounded by the legs under way, not by every leg that ever ran; and legs
- * along the same route share one trail (the leg furthest along draws it).
+ * along the same route share one trail (the leg furthest along draws it). Below zoom 5 the legs are
+ * drawn simplified to half a pixel at the next whole zoom (simplify-legs.ts): what software GL
+ * pays for is triangles, and at a small zoom most points of a densified route fall within a pixel.
  */
 export class MovingUnitsLayer implements CustomLayerInterface {
   readonly type = 'custom' as const;
@@ -166,13 +170,19 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   private trailVao: WebGLVertexArrayObject | null = null;
   private unitBuffer: WebGLBuffer | null = null;
   private trailBuffer: WebGLBuffer | null = null;
-  private segments: Float32Array<ArrayBuffer> = new Float32Array(0);
+  /** Indices of quads 0..n as two triangles each, shared by both draws; grown by doubling. */
+  private indexBuffer: WebGLBuffer | null = null;
+  private indexQuads = 0;
+  /** Every segment of the legs (sorted by start), as given. */
+  private full: LegSegments = { segments: new Float32Array(0), legFirst: new Uint32Array(0), legCount: new Uint32Array(0) };
+  /** The legs simplified for detail levels below FULL_DETAIL_LEVEL: the two used last. */
+  private simplified = new Map<number, LegSegments>();
+  /** The detail level the buffers were cut at. */
+  private cutLevel = Number.NaN;
   private segmentCount = 0;
-  /** Legs sorted by start (relative to `origin`): start, end, first segment, segment count. */
+  /** Legs sorted by start (relative to `origin`): when each starts and ends. */
   private legStart = new Float64Array(0);
   private legEnd = new Float64Array(0);
-  private legFirst = new Uint32Array(0);
-  private legCount = new Uint32Array(0);
   /** Per leg, its route (legs along the same path, same colour and mode share one). */
   private legRoute = new Uint32Array(0);
   /** Per route, when its first leg ends: from then the map draws it whole as a route line. */
@@ -181,10 +191,11 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   private unitData: Float32Array<ArrayBuffer> = new Float32Array(0);
   /** Legs ending on or before this day (relative) are drawn by the map's route lines, not here. */
   private doneDay = Number.NEGATIVE_INFINITY;
-  private unitVertices = 0;
+  /** Quads (segments) in the units and trails buffers; each is 4 vertices and 6 indices. */
+  private unitQuads = 0;
   /** Legs with a unit in the units buffer now: many units are drawn smaller (see render). */
   private unitsUnderWay = 0;
-  private trailVertices = 0;
+  private trailQuads = 0;
   /** The whole day (relative to `origin`) the units buffer was cut for; NaN: not cut yet. */
   private cutDay = Number.NaN;
   private dirty = true;
@@ -247,9 +258,10 @@ export class MovingUnitsLayer implements CustomLayerInterface {
         o += SEGMENT;
       }
     });
-    this.segments = data;
+    this.full = { segments: data, legFirst, legCount };
+    this.simplified.clear();
     this.segmentCount = count;
-    Object.assign(this, { legStart, legEnd, legFirst, legCount, legRoute, routeFirstEnd: Float64Array.from(firstEnd) });
+    Object.assign(this, { legStart, legEnd, legRoute, routeFirstEnd: Float64Array.from(firstEnd) });
     this.dirty = true;
     this.map?.triggerRepaint();
   }
@@ -282,7 +294,7 @@ export class MovingUnitsLayer implements CustomLayerInterface {
 
   /** How many segments the units buffer holds now (for tests and benchmarks). */
   get unitSegments(): number {
-    return this.unitVertices / 6;
+    return this.unitQuads;
   }
 
   onAdd(map: MaplibreMap, gl: WebGL2RenderingContext): void {
@@ -322,12 +334,33 @@ export class MovingUnitsLayer implements CustomLayerInterface {
         gl.enableVertexAttribArray(loc);
         gl.vertexAttribPointer(loc, size, gl.FLOAT, false, PER_VERTEX * 4, offset * 4);
       }
+      gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.indexBuffer); // part of the VAO's state
       gl.bindVertexArray(null);
       return { vao, buffer };
     };
+    this.indexBuffer = gl.createBuffer()!;
+    this.indexQuads = 0;
     ({ vao: this.vao, buffer: this.unitBuffer } = makeVao(this.program));
     ({ vao: this.trailVao, buffer: this.trailBuffer } = makeVao(this.trailProgram));
     this.dirty = true;
+  }
+
+  /**
+   * The legs at a detail level: as given from FULL_DETAIL_LEVEL on, simplified below it (built on
+   * first use, the two levels used last kept, so zooming back and forth across a whole zoom does
+   * not simplify again).
+   */
+  private legsAt(level: number): LegSegments {
+    if (level >= FULL_DETAIL_LEVEL) return this.full;
+    let legs = this.simplified.get(level);
+    if (legs) {
+      this.simplified.delete(level); // re-inserted below: most recently used last
+    } else {
+      legs = simplifyLegs(this.full, levelTolerance(level));
+    }
+    this.simplified.set(level, legs);
+    while (this.simplified.size > 2) this.simplified.delete(this.simplified.keys().next().value!);
+    return legs;
   }
 
   /**
@@ -340,8 +373,10 @@ export class MovingUnitsLayer implements CustomLayerInterface {
    */
   private upload(gl: WebGL2RenderingContext): void {
     const day = Math.floor(this.time - this.origin);
-    if (!this.dirty && day === this.cutDay) return;
-    const { legStart, legEnd, legFirst, legCount, doneDay, segments } = this;
+    const level = detailLevel(this.map?.getZoom() ?? FULL_DETAIL_LEVEL);
+    if (!this.dirty && day === this.cutDay && level === this.cutLevel) return;
+    const { legStart, legEnd, doneDay } = this;
+    const { segments, legFirst, legCount } = this.legsAt(level);
     let begun = 0;
     let hi = legStart.length;
     while (begun < hi) {
@@ -382,29 +417,47 @@ export class MovingUnitsLayer implements CustomLayerInterface {
       if (trail) trails++;
       if (unit) units++;
     });
-    this.trailData = atLeast(this.trailData, trails * 6 * PER_VERTEX);
-    this.unitData = atLeast(this.unitData, units * 6 * PER_VERTEX);
+    this.trailData = atLeast(this.trailData, trails * 4 * PER_VERTEX);
+    this.unitData = atLeast(this.unitData, units * 4 * PER_VERTEX);
     let tv = 0;
     let uv = 0;
     visit((i, trail, unit) => {
       if (trail) {
         writeSegment(this.trailData, tv, segments, i, TRAIL_CORNERS);
-        tv += 6;
+        tv += 4;
       }
       if (unit) {
         writeSegment(this.unitData, uv, segments, i, UNIT_CORNERS);
-        uv += 6;
+        uv += 4;
       }
     });
     gl.bindBuffer(gl.ARRAY_BUFFER, this.trailBuffer);
     gl.bufferData(gl.ARRAY_BUFFER, this.trailData.subarray(0, tv * PER_VERTEX), gl.DYNAMIC_DRAW);
     gl.bindBuffer(gl.ARRAY_BUFFER, this.unitBuffer);
     gl.bufferData(gl.ARRAY_BUFFER, this.unitData.subarray(0, uv * PER_VERTEX), gl.DYNAMIC_DRAW);
-    this.trailVertices = tv;
-    this.unitVertices = uv;
+    this.ensureIndices(gl, Math.max(trails, units));
+    this.trailQuads = trails;
+    this.unitQuads = units;
     this.unitsUnderWay = legsWithUnits / 2; // visit() ran twice
     this.cutDay = day;
+    this.cutLevel = level;
     this.dirty = false;
+  }
+
+  /**
+   * Grows the shared index buffer to hold at least `quads` quads (0,1,2 2,1,3 per quad). Indexed
+   * quads run the vertex shader 4 times per segment instead of 6 (software GL pays per vertex:
+   * bench/results/changes.md).
+   */
+  private ensureIndices(gl: WebGL2RenderingContext, quads: number): void {
+    if (quads <= this.indexQuads) return;
+    const n = Math.max(quads, this.indexQuads * 2, 1024);
+    const indices = new Uint32Array(n * 6);
+    for (let q = 0; q < n; q++) for (let k = 0; k < 6; k++) indices[q * 6 + k] = q * 4 + QUAD_INDICES[k]!;
+    gl.bindVertexArray(null); // keep the VAOs' element bindings as they are
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.indexBuffer);
+    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, indices, gl.STATIC_DRAW);
+    this.indexQuads = n;
   }
 
   render(gl: WebGL2RenderingContext | WebGLRenderingContext, options: CustomRenderMethodInput): void {
@@ -422,8 +475,8 @@ export class MovingUnitsLayer implements CustomLayerInterface {
     gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_width'), 3 * ratio);
     gl2.uniform1f(gl2.getUniformLocation(this.trailProgram, 'u_world'), 512 * Math.pow(2, this.map?.getZoom() ?? 0) * ratio);
     gl2.bindVertexArray(this.trailVao);
-    if (this.trailVertices > 0) gl2.drawArrays(gl2.TRIANGLES, 0, this.trailVertices);
-    if (this.unitVertices > 0) {
+    if (this.trailQuads > 0) gl2.drawElements(gl2.TRIANGLES, this.trailQuads * 6, gl2.UNSIGNED_INT, 0);
+    if (this.unitQuads > 0) {
       gl2.useProgram(this.program);
       gl2.uniformMatrix4fv(gl2.getUniformLocation(this.program, 'u_matrix'), false, options.defaultProjectionData.mainMatrix as Float32Array);
       gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_time'), this.time - this.origin);
@@ -433,19 +486,21 @@ export class MovingUnitsLayer implements CustomLayerInterface {
       const radius = this.unitsUnderWay > 200 ? this.radius * 0.6 : this.radius;
       gl2.uniform1f(gl2.getUniformLocation(this.program, 'u_radius'), radius * ratio);
       gl2.bindVertexArray(this.vao);
-      gl2.drawArrays(gl2.TRIANGLES, 0, this.unitVertices);
+      gl2.drawElements(gl2.TRIANGLES, this.unitQuads * 6, gl2.UNSIGNED_INT, 0);
     }
     gl2.bindVertexArray(null);
   }
 
   onRemove(_map: MaplibreMap, gl: WebGL2RenderingContext): void {
-    for (const b of [this.unitBuffer, this.trailBuffer]) if (b) gl.deleteBuffer(b);
+    for (const b of [this.unitBuffer, this.trailBuffer, this.indexBuffer]) if (b) gl.deleteBuffer(b);
     if (this.vao) gl.deleteVertexArray(this.vao);
     if (this.trailVao) gl.deleteVertexArray(this.trailVao);
     if (this.program) gl.deleteProgram(this.program);
     if (this.trailProgram) gl.deleteProgram(this.trailProgram);
     this.unitBuffer = null;
     this.trailBuffer = null;
+    this.indexBuffer = null;
+    this.indexQuads = 0;
     this.vao = null;
     this.trailVao = null;
     this.program = null;
