@@ -1,16 +1,20 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { EntityRef } from '../scenario/derive/details.ts';
+import type { Movement, Place, Position, Relation } from '../scenario/schema.ts';
 import { useActions, useIsSelected, useSettledDate, useScenario } from '../state/hooks.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
 import { holdsOn } from '../scenario/derive/time.ts';
 import { useT } from '../i18n/index.ts';
 
+/** Whether an item holds on a date, or is yet to begin, or has ended. */
+type Status = 'holds' | 'before' | 'after';
+const statusOn = (date: string, start: string, end?: string): Status => (holdsOn(date, start, end) ? 'holds' : date < start ? 'before' : 'after');
+
 /** Says when an item holds, if not on the date shown: "from 23 Oct 2024" or "ended 28 Apr 2025". */
-function When({ start, end }: { start: string; end?: string | undefined }) {
-  const date = useSettledDate();
+function When({ status, start, end }: { status: Status; start: string; end?: string | undefined }) {
   const { t } = useT();
-  if (holdsOn(date, start, end)) return null;
-  return <span className="when"> · {date < start ? t('d.from', { date: formatDate(start) }) : t('d.ended', { date: formatDate(end ?? start) })}</span>;
+  if (status === 'holds') return null;
+  return <span className="when"> · {status === 'before' ? t('d.from', { date: formatDate(start) }) : t('d.ended', { date: formatDate(end ?? start) })}</span>;
 }
 
 function ItemButton({
@@ -87,65 +91,75 @@ export function EntityLists() {
       </ul>
       <details open>
         <summary>{t('layer.relations')} ({formatNumber(s.relations.length)})</summary>
-        <Capped
-          items={s.relations}
-          render={(r) => (
-            <li key={r.id}>
-              <ItemButton target={{ kind: 'relation', id: r.id }} active={holdsOn(date, r.start, r.end)}>
-                <span className="stack">
-                  <span className="pair">
-                    {name(r.from)} → {name(r.to)}
-                    <When start={r.start} end={r.end} />
-                  </span>
-                  <span>{r.label}</span>
-                </span>
-              </ItemButton>
-            </li>
-          )}
-        />
+        <Capped items={s.relations} render={(r) => <RelationItem key={r.id} r={r} from={name(r.from)} to={name(r.to)} status={statusOn(date, r.start, r.end)} />} />
       </details>
       <details>
         <summary>{t('layer.movements')} ({formatNumber(s.movements.length)})</summary>
-        <Capped
-          items={s.movements}
-          render={(m) => (
-            <li key={m.id}>
-              <ItemButton target={{ kind: 'movement', id: m.id }} active={m.start <= date}>
-                {m.label} <span className="muted">· {formatDate(m.start)}</span>
-              </ItemButton>
-            </li>
-          )}
-        />
+        <Capped items={s.movements} render={(m) => <MovementItem key={m.id} m={m} begun={m.start <= date} />} />
       </details>
       <details>
         <summary>{t('layer.positions')} ({formatNumber(s.positions.length)})</summary>
-        <Capped
-          items={s.positions}
-          render={(p) => (
-            <li key={p.id}>
-              <ItemButton target={{ kind: 'position', id: p.id }} active={holdsOn(date, p.start, p.end)}>
-                {p.label}
-                {p.status === 'alleged' && <span className="muted"> · {t('mprec.alleged')}</span>}
-                <When start={p.start} end={p.end} />
-              </ItemButton>
-            </li>
-          )}
-        />
+        <Capped items={s.positions} render={(p) => <PositionItem key={p.id} p={p} status={statusOn(date, p.start, p.end)} />} />
       </details>
       <details>
         <summary>{t('layer.places')} ({formatNumber(s.places.length)})</summary>
-        <Capped
-          items={s.places}
-          render={(p) => (
-            <li key={p.id}>
-              <ItemButton target={{ kind: 'place', id: p.id }}>
-                {p.name}
-                {!p.lngLat && <span className="muted"> · {t('d.noCoords')}</span>}
-              </ItemButton>
-            </li>
-          )}
-        />
+        <Capped items={s.places} render={(p) => <PlaceItem key={p.id} p={p} />} />
       </details>
     </nav>
   );
 }
+
+// One component per row, memoised on what it shows: a new date re-renders only the rows whose
+// state it changes (during playback the date changes several times a second, and lists run to
+// a hundred rows each).
+
+const RelationItem = memo(function RelationItem({ r, from, to, status }: { r: Relation; from: string; to: string; status: Status }) {
+  return (
+    <li>
+      <ItemButton target={{ kind: 'relation', id: r.id }} active={status === 'holds'}>
+        <span className="stack">
+          <span className="pair">
+            {from} → {to}
+            <When status={status} start={r.start} end={r.end} />
+          </span>
+          <span>{r.label}</span>
+        </span>
+      </ItemButton>
+    </li>
+  );
+});
+
+const MovementItem = memo(function MovementItem({ m, begun }: { m: Movement; begun: boolean }) {
+  return (
+    <li>
+      <ItemButton target={{ kind: 'movement', id: m.id }} active={begun}>
+        {m.label} <span className="muted">· {formatDate(m.start)}</span>
+      </ItemButton>
+    </li>
+  );
+});
+
+const PositionItem = memo(function PositionItem({ p, status }: { p: Position; status: Status }) {
+  const { t } = useT();
+  return (
+    <li>
+      <ItemButton target={{ kind: 'position', id: p.id }} active={status === 'holds'}>
+        {p.label}
+        {p.status === 'alleged' && <span className="muted"> · {t('mprec.alleged')}</span>}
+        <When status={status} start={p.start} end={p.end} />
+      </ItemButton>
+    </li>
+  );
+});
+
+const PlaceItem = memo(function PlaceItem({ p }: { p: Place }) {
+  const { t } = useT();
+  return (
+    <li>
+      <ItemButton target={{ kind: 'place', id: p.id }}>
+        {p.name}
+        {!p.lngLat && <span className="muted"> · {t('d.noCoords')}</span>}
+      </ItemButton>
+    </li>
+  );
+});

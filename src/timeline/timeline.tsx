@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { dayOf, timelineEvents } from '../scenario/derive/time.ts';
 import { SPEEDS, type Speed } from '../state/store.ts';
 import { useActions, useDate, usePlaying, useScenario, useSpeed, useStoreApi } from '../state/hooks.ts';
@@ -43,6 +43,27 @@ function usePlayback() {
   }, [playing, store]);
 }
 
+type TimelineEvent = { date: string; labels: string[] };
+
+/**
+ * A dated event's tick, memoised: during playback the date changes several times a second, and
+ * only the tick it passes changes (a scenario can have a tick on most days of its span).
+ */
+const Tick = memo(function Tick({ event, left, past, onHover, onPick }: { event: TimelineEvent; left: string; past: boolean; onHover: (e: TimelineEvent) => void; onPick: (day: number) => void }) {
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      className={`tick${past ? ' tick-past' : ''}`}
+      style={{ left }}
+      aria-label={`${formatDate(event.date)}: ${event.labels.join('; ')}`}
+      onMouseEnter={() => onHover(event)}
+      onFocus={() => onHover(event)}
+      onClick={() => onPick(dayOf(event.date))}
+    />
+  );
+});
+
 /**
  * The timeline: "Situation as of" a date, a slider across the scenario's span with a tick per
  * dated event, and playback. Keys on the slider: ←/→ a day, Shift+←/→ a week, Home/End.
@@ -53,7 +74,7 @@ export function Timeline() {
   const playing = usePlaying();
   const speed = useSpeed();
   const { scrubTo, play, pause, setSpeed } = useActions();
-  const [hovered, setHovered] = useState<{ date: string; labels: string[] } | null>(null);
+  const [hovered, setHovered] = useState<TimelineEvent | null>(null);
   const [focused, setFocused] = useState(false);
   const { t, i18n } = useT();
   const lang = i18n.language as Lang;
@@ -133,17 +154,7 @@ export function Timeline() {
         />
         <div className="ticks">
           {events.map((e) => (
-            <button
-              key={e.date}
-              type="button"
-              tabIndex={-1}
-              className={`tick${e.date <= date ? ' tick-past' : ''}`}
-              style={{ left: at(dayOf(e.date)) }}
-              aria-label={`${formatDate(e.date)}: ${e.labels.join('; ')}`}
-              onMouseEnter={() => setHovered(e)}
-              onFocus={() => setHovered(e)}
-              onClick={() => scrubTo(dayOf(e.date))}
-            />
+            <Tick key={e.date} event={e} left={at(dayOf(e.date))} past={e.date <= date} onHover={setHovered} onPick={scrubTo} />
           ))}
         </div>
         <div className="months" aria-hidden="true">
