@@ -1,9 +1,9 @@
 import i18next from 'i18next';
-import { initReactI18next, useTranslation } from 'react-i18next';
+import { useMemo, useSyncExternalStore } from 'react';
 import enCommon from './locales/en/common.json';
 
 /**
- * UI strings in English and German with i18next (react-i18next for components). One JSON file per
+ * UI strings in English and German with i18next (`useT` for components). One JSON file per
  * feature namespace and language under ./locales; English is the fallback and the only language
  * in the start bundle: other languages are loaded on demand (`setLanguage`), and the briefing
  * feature registers its own namespace when it loads, so neither costs every start.
@@ -22,7 +22,7 @@ export function langFromUrl(search = typeof location === 'undefined' ? '' : loca
   return isLang(q) ? q : 'en';
 }
 
-void i18next.use(initReactI18next).init({
+void i18next.init({
   resources: { en: { common: enCommon } },
   lng: 'en',
   fallbackLng: 'en',
@@ -55,5 +55,28 @@ export const i18n = i18next;
 /** An estimator's name (a key in the data, e.g. "NIS") in language `lng` (default: the UI's), or the key itself. */
 export const estimatorName = (key: string, lng?: string): string => i18next.t(`est.${key}`, { lng, defaultValue: key });
 export const currentLang = (): Lang => (isLang(i18next.language) ? i18next.language : 'en');
-/** Strings of a namespace for a component: `const { t } = useT('briefing')`. */
-export const useT = (ns: Namespace = 'common') => useTranslation(ns);
+
+/** Bumped whenever what `t` returns may change: another language, or strings added. */
+let version = 0;
+const listeners = new Set<() => void>();
+const bump = () => {
+  version++;
+  for (const l of listeners) l();
+};
+i18next.on('languageChanged', bump);
+i18next.store.on('added', bump);
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/**
+ * Strings of a namespace for a component: `const { t } = useT('briefing')`. The component
+ * re-renders when the language changes or strings are added, with a new `t` (so memos that
+ * depend on it recompute). In place of react-i18next's `useTranslation`, which was all this app
+ * used of it: the same in a dozen lines, and 2 KB less in the start bundle (its budget is 120 KB).
+ */
+export function useT(ns: Namespace = 'common') {
+  const v = useSyncExternalStore(subscribe, () => version);
+  return useMemo(() => ({ t: i18next.getFixedT(null, ns), i18n: i18next }), [ns, v]); // v: a new t whenever strings change
+}
