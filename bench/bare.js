@@ -1,7 +1,7 @@
 // Bare MapLibre baseline for the scrub benchmark (see bench/README.md). Plain JS, served as is.
 // Query: data=<fixture dir URL>, units=0|1, w, h (map size in px), lng, lat, zoom (Sitmap's camera).
 // Exposes window.__bare = { map, show(date) -> { idle, drawn } }: setData of every source with the
-// data Sitmap shows on that date, then the time to the map's next `idle`, and to gl.finish() after it.
+// data Sitmap shows on that date, then the time to the map's next `idle`, and to a 1-pixel readPixels after it (which waits for the GPU; gl.finish() does not in Chromium).
 import { Map, setWorkerUrl } from '/maplibre/maplibre-gl.mjs';
 
 setWorkerUrl('/maplibre/maplibre-gl-worker.mjs');
@@ -55,7 +55,8 @@ async function show(date) {
   if (withUnits) map.getSource(config.unitsSource).setData(day.units);
   await idle();
   const t1 = performance.now();
-  map.getCanvas().getContext('webgl2').finish();
+  const gl = map.getCanvas().getContext('webgl2');
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); // waits for the GPU; finish() does not in Chromium
   return { idle: t1 - t0, drawn: performance.now() - t0 };
 }
 

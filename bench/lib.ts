@@ -81,7 +81,7 @@ export async function openSitmap(browser: Browser, base: string, path: string, d
 export interface ScrubTiming {
   /** Date set → the map's next `idle` (MapLibre has issued the last frame of the new state). */
   total: number;
-  /** Date set → `idle` and then `gl.finish()` returned: the GPU (SwiftShader) has drawn it. */
+  /** Date set → `idle` and then a 1-pixel `gl.readPixels` returned: the GPU (SwiftShader) has drawn it (Chromium's `gl.finish()` does not wait). */
   drawn: number;
   /** Date set → React committed the new date (Sitmap only). */
   commit?: number;
@@ -106,7 +106,8 @@ export function scrubSitmap(page: Page, date: string, timeout = 180_000): Promis
           map.once('idle', () => {
             clearTimeout(timer);
             const total = performance.now() - t0;
-            map.getCanvas().getContext('webgl2')?.finish();
+            const gl = map.getCanvas().getContext('webgl2');
+            gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); // waits for the GPU; finish() does not in Chromium
             resolve({ total, drawn: performance.now() - t0, commit, setData: probe.setDataCalls > before });
           });
           map.triggerRepaint();
@@ -184,7 +185,8 @@ export const deltas = (ts: number[]) => ts.slice(1).map((t, i) => t - ts[i]!);
  */
 export async function drainGpu(page: Page): Promise<void> {
   await page.evaluate(() => {
-    (window.__sitmapMap ?? window.__bare?.map)?.getCanvas().getContext('webgl2')?.finish();
+    const gl = (window.__sitmapMap ?? window.__bare?.map)?.getCanvas().getContext('webgl2');
+    gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
   });
 }
 

@@ -287,7 +287,8 @@ async function coldLoadOnce(
       const fonts = res.filter((r) => /\.woff2?$/.test(r.name)).map((r) => r.responseEnd);
       const before = P.longTasks.filter(([s]) => s < P.t.idle!);
       const map = (window as unknown as { __sitmapMap?: import('maplibre-gl').Map; __bareMap?: import('maplibre-gl').Map }).__sitmapMap ?? (window as unknown as { __bareMap?: import('maplibre-gl').Map }).__bareMap;
-      map?.getCanvas().getContext('webgl2')?.finish(); // leave no GPU work for the next load
+      const gl = map?.getCanvas().getContext('webgl2');
+      gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); // leave no GPU work for the next load (readPixels waits; finish() does not)
       return {
         kind,
         idle: P.t.idle!,
@@ -650,7 +651,8 @@ async function idle(page: Page, timeout = 120_000): Promise<void> {
           setTimeout(() => {
             map.once('idle', () => {
               clearTimeout(timer);
-              map.getCanvas().getContext('webgl2')?.finish();
+              const gl = map.getCanvas().getContext('webgl2');
+              gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
               resolve();
             });
             map.triggerRepaint();

@@ -180,7 +180,7 @@ interface ScrubSample {
   cond: ScrubCond;
   /** To the map's next idle. */
   ms: number;
-  /** To idle and gl.finish(). */
+  /** To idle and a 1-pixel readPixels (waits for the GPU). */
   drawn: number;
   commit?: number;
   setData?: boolean;
@@ -212,7 +212,7 @@ async function benchScrub(browser: Browser, base: string, sc: ScenarioCase, data
   const bareUnits = await openBare(true);
   const pages: Record<ScrubCond, Page> = { sitmap: sitmap.page, bare: bare.page, bareUnits: bareUnits.page };
   const one = async (cond: ScrubCond, date: string): Promise<ScrubTiming> => {
-    // Each measurement ends with gl.finish(), so none leaves work in the shared GPU process for the next.
+    // Each measurement ends with a 1-pixel readPixels, which waits for the GPU (gl.finish() does not in Chromium), so none leaves work in the shared GPU process for the next.
     if (cond === 'sitmap') return scrubSitmap(pages.sitmap, date);
     const r = await pages[cond].evaluate((d) => window.__bare!.show(d), date);
     return { total: r.idle, drawn: r.drawn };
@@ -299,7 +299,7 @@ function scrubSection(r: ScrubResult): string {
   const lines = [
     `### ${r.label}: scrub`,
     '',
-    `Map ${r.camera.width}×${r.camera.height} px, same camera on all pages (zoom ${f2(r.camera.zoom)}). ${RUNS} runs per date and condition, interleaved. Times in ms from setting the date to the map's next \`idle\` (verdict), and to \`gl.finish()\` returning after that idle ("drawn": SwiftShader has executed the frame). "commit" is Sitmap's part before React committed the new date (deriving the day's features and the setData/setFilter calls, main thread).`,
+    `Map ${r.camera.width}×${r.camera.height} px, same camera on all pages (zoom ${f2(r.camera.zoom)}). ${RUNS} runs per date and condition, interleaved. Times in ms from setting the date to the map's next \`idle\` (verdict), and to a 1-pixel \`gl.readPixels\` returning after that idle ("drawn": SwiftShader has executed the frame). "commit" is Sitmap's part before React committed the new date (deriving the day's features and the setData/setFilter calls, main thread).`,
     '',
     '| date | Sitmap idle median | p95 | min–max | commit median | bare idle median | p95 | min–max | **Sitmap / bare** | verdict | Sitmap drawn | bare drawn | drawn ratio | bare+units idle | Sitmap / bare+units |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|',
