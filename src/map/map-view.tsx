@@ -390,8 +390,9 @@ export function MapView() {
   useEffect(() => {
     if (!map) return;
     map.addLayer(units, map.getLayer('place-dots') ? 'place-dots' : undefined);
-    units.setTime(store.getState().time);
-    const unsubscribe = store.subscribe((s) => units.setTime(s.time));
+    const { clock } = store.getState();
+    units.setTime(clock.time);
+    const unsubscribe = clock.subscribe((t) => units.setTime(t));
     return () => {
       unsubscribe();
       if (map.getLayer(units.id)) map.removeLayer(units.id);

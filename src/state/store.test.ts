@@ -52,6 +52,34 @@ describe('store time', () => {
     a.advance(1000);
     expect(store.getState()).toMatchObject({ time: dayOf('2024-12-31'), playing: false });
   });
+
+  it('moves the clock every frame of playback and the store only when the day changes', () => {
+    const store = createSitmapStore(minimalScenario(), { date: '2024-10-01' });
+    const a = store.getState().actions;
+    const { clock } = store.getState();
+    const seen: number[] = [];
+    clock.subscribe((t) => seen.push(t));
+    let updates = 0;
+    store.subscribe(() => updates++);
+    a.play();
+    a.setSpeed(1); // a day per second
+    updates = 0;
+    for (let i = 0; i < 20; i++) a.advance(0.1); // 2 s in frames of 0.1 s
+    expect(clock.time).toBeCloseTo(dayOf('2024-10-03'), 6);
+    expect(seen).toHaveLength(20); // the units layer's time: every frame
+    expect(updates).toBeLessThanOrEqual(2); // React's subscribers: once per new day
+    expect(isoOf(store.getState().time)).toBe(isoOf(clock.time)); // the same day
+    // Paused part way through a day, then scrubbed: the clock follows the store.
+    a.advance(0.5);
+    a.pause();
+    expect(clock.time % 1).toBeCloseTo(0.5, 6);
+    a.scrubTo(dayOf('2024-11-05'));
+    expect(clock.time).toBe(dayOf('2024-11-05'));
+    a.scrubTo(dayOf('2024-11-05')); // the same day again: nothing to change
+    expect(clock.time).toBe(dayOf('2024-11-05'));
+    store.setState({ time: dayOf('2024-12-01') }); // e.g. a briefing step
+    expect(clock.time).toBe(dayOf('2024-12-01'));
+  });
 });
 
 describe('store', () => {

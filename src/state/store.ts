@@ -29,10 +29,13 @@ export interface SitmapState extends BriefingState {
   /** A request to frame the camera on a named frame; `seq` makes repeated requests distinct. */
   frameRequest: { frameId: string; seq: number } | null;
   /**
-   * The moment shown, in days since 1970 (fractional while playing, so movements glide). The map
-   * and panels show what had happened or been said by then.
+   * The moment shown, in days since 1970. The map and panels show what had happened or been said
+   * by then. During playback it moves a whole day at a time; the fraction between (so movements
+   * glide) is on `clock`.
    */
   time: number;
+  /** The playback clock, to the frame: the units layer follows it without any React render. */
+  clock: Clock;
   playing: boolean;
   speed: Speed;
   /** Layers from files the user opened (GeoJSON, KML), drawn over the scenario. */
@@ -68,6 +71,37 @@ export interface SitmapState extends BriefingState {
 }
 
 export type SitmapStore = StoreApi<SitmapState>;
+
+/**
+ * The time to the frame, in days since 1970: equal to the store's `time` except during playback,
+ * when `advance` moves it every frame and the store only when the day changes. A store update
+ * runs every subscriber's selector (a few hundred: every list row has one), so per-frame time in
+ * the store cost the main thread that much on every playback frame.
+ */
+export interface Clock {
+  readonly time: number;
+  /** Calls `listener` with each new time; returns the unsubscribe function. */
+  subscribe(listener: (time: number) => void): () => void;
+}
+
+function createClock(start: number): Clock & { set(time: number): void } {
+  const listeners = new Set<(time: number) => void>();
+  let time = start;
+  return {
+    get time() {
+      return time;
+    },
+    set(t: number) {
+      if (t === time) return;
+      time = t;
+      for (const l of listeners) l(t);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
 
 // ---- Briefing mode (helper "briefing-ui"): camera requests, highlight, presenting, projector ----
 /** A camera the map should show; `seq` makes repeated requests distinct. */
@@ -141,7 +175,10 @@ export function createSitmapStore(
     startValid || !start ? null : unknown(start),
     dateValid ? null : i18n.t('notice.dateOutside', { date: initial.date, start: scenario.span.start, end: scenario.span.end }),
   ].filter(Boolean);
-  return createStore<SitmapState>()((set, get) => ({
+  const startTime = initial.date && dateValid ? dayOf(initial.date) : last;
+  const clock = createClock(startTime);
+  let advancing = false;
+  const store = createStore<SitmapState>()((set, get) => ({
     // ---- Briefing mode (helper "briefing-ui") ----
     cameraRequest: null,
     cameraSettled: 0,
@@ -185,7 +222,8 @@ export function createSitmapStore(
     relationTypes: Object.fromEntries(RELATION_TYPES.map((t) => [t, true])) as Record<RelationType, boolean>,
     frameRequest: null,
     notice: notices.length ? notices.join(' ') : null,
-    time: initial.date && dateValid ? dayOf(initial.date) : last,
+    time: startTime,
+    clock,
     overlays: initial.overlays ?? [],
     overlayVisible: Object.fromEntries((initial.overlays ?? []).map((o) => [o.id, true])),
     playing: false,
@@ -215,11 +253,16 @@ export function createSitmapStore(
       scrubTo: (t) => {
         const time = clamp(t);
         if (time !== get().time) set({ time });
+        else clock.set(time); // the same day, but the clock may be part way through it
       },
       advance: (seconds) => {
         const { time, speed } = get();
-        const next = clamp(time + seconds * speed);
-        set(next >= last ? { time: last, playing: false } : { time: next });
+        const next = clamp(clock.time + seconds * speed);
+        clock.set(next);
+        advancing = true;
+        if (next >= last) set({ time: last, playing: false });
+        else if (Math.floor(next) !== Math.floor(time)) set({ time: Math.floor(next) });
+        advancing = false;
       },
       play: () => set((s) => ({ playing: true, time: s.time >= last ? first : s.time })),
       pause: () => set({ playing: false }),
@@ -248,4 +291,9 @@ export function createSitmapStore(
         })),
     },
   }));
+  // Whatever else sets the time (a scrub, a briefing step, another scenario, a test) sets the clock.
+  store.subscribe((state, prev) => {
+    if (!advancing && state.time !== prev.time) clock.set(state.time);
+  });
+  return store;
 }
