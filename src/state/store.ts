@@ -260,9 +260,12 @@ export function createSitmapStore(
         const next = clamp(clock.time + seconds * speed);
         clock.set(next);
         advancing = true;
-        if (next >= last) set({ time: last, playing: false });
-        else if (Math.floor(next) !== Math.floor(time)) set({ time: Math.floor(next) });
-        advancing = false;
+        try {
+          if (next >= last) set({ time: last, playing: false });
+          else if (Math.floor(next) !== Math.floor(time)) set({ time: Math.floor(next) });
+        } finally {
+          advancing = false;
+        }
       },
       play: () => set((s) => ({ playing: true, time: s.time >= last ? first : s.time })),
       pause: () => set({ playing: false }),
