@@ -149,11 +149,12 @@ function atLeast(a: Float32Array<ArrayBuffer>, n: number): Float32Array<ArrayBuf
  * only while the time falls in that window and interpolates the position, and draws the trail up
  * to it. Changing the time costs one uniform, not a `setData` of every point.
  *
- * Indexed quads (4 vertices, 6 indices per segment), not instancing: software GL (SwiftShader, what a laptop without a GPU driver
- * gets) pays a set-up cost per instance even for instances the shader discards, which cost a
- * third of the frame for the Kursk scenario's 423 segments (bench/RESULTS.md). Trails: the segments
- * of legs under way (not yet begun ones collapse to nothing); the units buffer holds
- * only the segments a unit is on at some time of the day shown, rebuilt when the day changes.
+ * Indexed quads (4 vertices, 6 indices per segment), not instancing: software GL (SwiftShader,
+ * what a laptop without a GPU driver gets) pays a set-up cost per instance even for instances the
+ * shader discards, which cost a third of the frame for the Kursk scenario's 423 segments
+ * (bench/RESULTS.md). Trails: the segments of legs under way (not yet begun ones collapse to
+ * nothing); the units buffer holds only the segments a unit is on at some time of the day shown,
+ * rebuilt when the day changes.
  * Legs already over are handed to the map's static route lines (setDoneDay), so what this layer
  * draws each frame is bounded by the legs under way, not by every leg that ever ran; and legs
  * along the same route share one trail (the leg furthest along draws it). Below zoom 5 the legs are
@@ -445,9 +446,9 @@ export class MovingUnitsLayer implements CustomLayerInterface {
   }
 
   /**
-   * Grows the shared index buffer to hold at least `quads` quads (0,1,2 2,1,3 per quad). Indexed
-   * quads run the vertex shader 4 times per segment instead of 6 (software GL pays per vertex:
-   * bench/results/changes.md).
+   * Grows the shared index buffer to hold at least `quads` quads (0,1,2 2,1,3 per quad). With
+   * indexed quads a segment is 4 vertices instead of 6, a third less to upload each day; the
+   * drawing itself cost the same (bench/results/changes.md).
    */
   private ensureIndices(gl: WebGL2RenderingContext, quads: number): void {
     if (quads <= this.indexQuads) return;
