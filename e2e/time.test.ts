@@ -107,6 +107,12 @@ describe('Time: the situation as of a date', () => {
       assert.match(await tip.innerText(), /5 Nov 2024[\s\S]*North Korea → Ukraine/);
       await tick.click();
       assert.equal(await asOf(page), '2024-11-05');
+      // Ticks up to the date shown are marked as past, later ones not.
+      const past = await page.evaluate(() =>
+        [...document.querySelectorAll('.tick')].map((t) => [t.getAttribute('aria-label')!.split(':')[0], t.classList.contains('tick-past')]),
+      );
+      assert.ok(past.some(([d, p]) => d === '5 Nov 2024' && p), `5 Nov marked past: ${JSON.stringify(past)}`);
+      assert.ok(past.some(([d, p]) => String(d).endsWith('2025') && !p), `a 2025 tick not past: ${JSON.stringify(past)}`);
     });
   });
 
