@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { dayOf, timelineEvents } from '../scenario/derive/time.ts';
+import { dayOf, timelineEvents, type TimelineEvent } from '../scenario/derive/time.ts';
 import { SPEEDS, type Speed } from '../state/store.ts';
 import { useActions, useDate, usePlaying, useScenario, useSpeed, useStoreApi } from '../state/hooks.ts';
 import { formatDate } from '../lib/format.ts';
@@ -42,8 +42,6 @@ function usePlayback() {
     return () => cancelAnimationFrame(frame);
   }, [playing, store]);
 }
-
-type TimelineEvent = { date: string; labels: string[] };
 
 /**
  * A dated event's tick, memoised: during playback the date changes several times a second, and

@@ -115,8 +115,11 @@ export function estimateSeries(claims: readonly Claim[]): Series[] {
 export type EventText = (kind: 'begins' | 'position', label: string) => string;
 const ENGLISH_EVENT_TEXT: EventText = (kind, label) => (kind === 'begins' ? `Movement begins: ${label}` : `Position: ${label}`);
 
+/** A day of the timeline with what happened on it (a tick). */
+export type TimelineEvent = { date: string; labels: string[] };
+
 /** Dated events for timeline ticks: one entry per date, with what happened or was said. */
-export function timelineEvents(scenario: Scenario, text: EventText = ENGLISH_EVENT_TEXT): Array<{ date: string; labels: string[] }> {
+export function timelineEvents(scenario: Scenario, text: EventText = ENGLISH_EVENT_TEXT): TimelineEvent[] {
   const byDate = new Map<string, string[]>();
   const add = (date: string, label: string) => byDate.set(date, [...(byDate.get(date) ?? []), label]);
   const actor = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
