@@ -141,7 +141,8 @@ describe('Without WebGL, and after losing it', () => {
       assert.match(await alert.innerText(), /no WebGL2/);
       await page.getByRole('button', { name: 'North Korea', exact: true }).click();
       await page.getByRole('complementary').getByRole('heading', { name: 'North Korea' }).waitFor();
-      assert.match(await page.getByRole('complementary').innerText(), /Claims and sources, as of 5 Nov 2024/);
+      // The claims follow the heading once its frame is painted (details-panel.tsx).
+      await page.getByRole('complementary').getByRole('heading', { name: 'Claims and sources, as of 5 Nov 2024' }).waitFor();
       await page.getByRole('slider', { name: 'Date shown' }).focus();
       await page.keyboard.press('ArrowRight');
       assert.equal(await page.locator('.as-of').getAttribute('data-date'), '2024-11-06');

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, pointOnMap, renderedCount, renderedIds, screenshot, waitForMapIdle } from './harness.ts';
+import { browserSuite, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForMapIdle } from './harness.ts';
 import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
 
@@ -48,7 +48,7 @@ describe('Sitmap foundation in a real browser', () => {
       await page.mouse.click(x, y);
       const panel = page.getByRole('complementary');
       await assertNorthKoreaDetails(page);
-      assert.equal(new URL(page.url()).hash, '#actor=north-korea');
+      await waitForHash(page, '#actor=north-korea');
       await waitForMapIdle(page);
       const selected = await page.evaluate(
         () => window.__sitmapMap!.getFeatureState({ source: 'sitmap-actors', id: 'north-korea' }).selected,
@@ -68,7 +68,7 @@ describe('Sitmap foundation in a real browser', () => {
       await page.keyboard.press('Enter');
       await assertNorthKoreaDetails(page);
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'details-heading', 'focus moves to the panel');
-      assert.equal(new URL(page.url()).hash, '#actor=north-korea');
+      await waitForHash(page, '#actor=north-korea');
 
       await page.reload();
       await waitForMapIdle(page);
@@ -76,7 +76,7 @@ describe('Sitmap foundation in a real browser', () => {
 
       await page.keyboard.press('Escape');
       assert.equal(await page.getByRole('complementary').count(), 0, 'Escape closes the panel');
-      assert.equal(new URL(page.url()).hash, '');
+      await waitForHash(page, '');
     });
     await withPage(async ({ page }) => {
       await page.goto(url('/'));

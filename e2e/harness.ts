@@ -109,6 +109,19 @@ export async function waitForMapIdle(page: Page, timeout = 45_000): Promise<void
   );
 }
 
+/**
+ * Waits until the URL's hash is `want` (a string) or matches it (a RegExp). The app writes the URL
+ * a frame after the input it follows (src/app/use-hash-sync.ts). Fails with the hash it found.
+ */
+export async function waitForHash(page: Page, want: string | RegExp, timeout = 5_000): Promise<void> {
+  const src = typeof want === 'string' ? { s: want } : { re: want.source, flags: want.flags };
+  try {
+    await page.waitForFunction((w) => ('s' in w ? location.hash === w.s : new RegExp(w.re!, w.flags).test(location.hash)), src, { timeout });
+  } catch {
+    throw new Error(`the URL's hash is ${JSON.stringify(await page.evaluate(() => location.hash))}, expected ${String(want)}`);
+  }
+}
+
 /** How many features of these layers are drawn in the current view. */
 export function renderedCount(page: Page, layers: string[]): Promise<number> {
   return page.evaluate((ids) => {

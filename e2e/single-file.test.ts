@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { guardedPage, launchBrowser, renderedCount, screenshot, waitForMapIdle } from './harness.ts';
+import { guardedPage, launchBrowser, renderedCount, screenshot, waitForHash, waitForMapIdle } from './harness.ts';
 import { relationLineId } from '../src/map/layers/scenario-layers.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
 
@@ -75,7 +75,7 @@ describe('the single-file briefing (dist-single/sitmap.html) opened from file://
       assert.match(text, /\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20\d\d/, 'a dated claim');
       const link = panel.locator('.sources a').first();
       assert.match((await link.getAttribute('href')) ?? '', /^https?:\/\//, 'a source link');
-      assert.equal(new URL(page.url()).hash, '#actor=north-korea');
+      await waitForHash(page, '#actor=north-korea');
       await waitForMapIdle(page);
 
       const seen = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSuite, screenPixels, pointOnMap, renderedIds, screenshot, waitForMapIdle } from './harness.ts';
+import { browserSuite, screenPixels, pointOnMap, renderedIds, screenshot, waitForHash, waitForMapIdle } from './harness.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import { localizeScenario } from '../src/scenario/localize.ts';
 import { movementRoutes, movingUnits } from '../src/scenario/derive/features.ts';
@@ -79,7 +79,7 @@ describe('Time: the situation as of a date', () => {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       assert.equal(await asOf(page), '2024-11-05');
-      assert.match(new URL(page.url()).hash, /date=2024-11-05/);
+      await waitForHash(page, /date=2024-11-05/);
       await waitForMapIdle(page);
       assertNovember5(await drawn(page));
       await page.keyboard.press('Shift+ArrowLeft');
@@ -93,7 +93,7 @@ describe('Time: the situation as of a date', () => {
       assert.equal(await asOf(page), kursk.span.start);
       await page.keyboard.press('End');
       assert.equal(await asOf(page), kursk.span.end);
-      assert.equal(new URL(page.url()).hash, '', 'the default date (the last) is not written');
+      await waitForHash(page, ''); // the default date (the last) is not written
     });
   });
 
@@ -137,7 +137,8 @@ describe('Time: the situation as of a date', () => {
           if (during.playing) assert.ok(['#date=2025-03-20', ''].includes(during.hash), `the URL is not rewritten during playback: ${during.hash}`);
           await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 30_000 });
           assert.equal(await asOf(page), kursk.span.end, 'stops at the end');
-          assert.equal(await page.evaluate(() => location.hash), '', 'once stopped, the URL has the date shown (the last day is the default)');
+          // Once stopped, the URL has the date shown (the last day is the default), a frame later.
+          await waitForHash(page, '');
           const time = await page.evaluate(() => window.__sitmapMap && document.querySelector('.as-of')?.textContent);
           assert.match(String(time), /30 Apr 2025/);
         },

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { afterPresented } from '../lib/after-paint.ts';
 import type { SitmapStore } from '../state/store.ts';
 import { formatHash, parseBriefingHash, parseHash } from '../state/url.ts';
 import { i18n } from '../i18n/index.ts';
@@ -48,26 +49,48 @@ export function useHashSync(store: SitmapStore) {
   useEffect(() => {
     const hashOf = (s: ReturnType<SitmapStore['getState']>) => {
       const date = isoOf(s.time);
-      return formatHash({ selection: s.selection, date: date === s.scenario.span.end ? undefined : date }, location.hash);
+      return formatHash({ selection: s.selection, date: date === s.scenario.span.end ? undefined : date }, current());
+    };
+    // The URL follows the store after the frame that answers the input is painted: a history
+    // write (pushState) took a few milliseconds of the click on an actor. Writes keep their
+    // order; a navigation by the user (Back, an edited hash) drops those not yet made.
+    let queued: Array<{ hash: string; push: boolean }> = [];
+    let cancel: (() => void) | null = null;
+    const flush = () => {
+      cancel = null;
+      const writes = queued;
+      queued = [];
+      for (const { hash, push } of writes) {
+        if (hash === location.hash) continue;
+        const url = hash || `${location.pathname}${location.search}`;
+        if (push) history.pushState(null, '', url);
+        else history.replaceState(null, '', url);
+      }
     };
     const write = (hash: string, push: boolean) => {
-      if (hash === location.hash) return;
-      const url = hash || `${location.pathname}${location.search}`;
-      if (push) history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
+      queued.push({ hash, push });
+      cancel ??= afterPresented(flush);
+    };
+    /** The hash as it will be once the queued writes are made. */
+    const current = () => queued.at(-1)?.hash ?? location.hash;
+    const drop = () => {
+      queued = [];
+      cancel?.();
+      cancel = null;
     };
     const unsubscribe = store.subscribe((state, prev) => {
       // Briefing mode: the step is in the hash (replaced, not pushed: a briefing is one history
       // entry), and while presenting, selections that steps set replace the entry too.
       if (state.presenting !== prev.presenting) {
         const p = state.presenting;
-        write(formatHash({ ...parseHash(hashOf(state)), briefing: p ? { id: p.briefingId, step: p.step } : null }, location.hash), !!p && !prev.presenting);
+        write(formatHash({ ...parseHash(hashOf(state)), briefing: p ? { id: p.briefingId, step: p.step } : null }, current()), !!p && !prev.presenting);
       } else if (state.selection !== prev.selection && state.presenting) write(hashOf(state), false);
       else if (state.selection !== prev.selection) write(hashOf(state), true);
       else if (state.playing) return;
       else if (isoOf(state.time) !== isoOf(prev.time) || state.scenario !== prev.scenario || prev.playing) write(hashOf(state), false);
     });
     const onNavigate = () => {
+      drop();
       const { selection, date } = parseHash(location.hash);
       const s = store.getState();
       // Briefing mode: a hash naming a briefing (edited, or Back to it) presents it; leaving it stops.
@@ -88,6 +111,7 @@ export function useHashSync(store: SitmapStore) {
     window.addEventListener('hashchange', onNavigate);
     return () => {
       unsubscribe();
+      flush();
       window.removeEventListener('popstate', onNavigate);
       window.removeEventListener('hashchange', onNavigate);
     };

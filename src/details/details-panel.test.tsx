@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StoreContext } from '../state/hooks.ts';
 import { createSitmapStore } from '../state/store.ts';
 import { minimalScenario } from '../scenario/fixtures/minimal.ts';
 import { DetailsPanel } from './details-panel.tsx';
-import type { EntityRef } from '../scenario/derive/details.ts';
+import { claimsFor, type EntityRef } from '../scenario/derive/details.ts';
 
 afterEach(cleanup);
 
@@ -66,6 +66,24 @@ describe('DetailsPanel', () => {
   it('marks an area position as uncertain, not a location', () => {
     setup({ kind: 'position', id: 'kursk-region' });
     expect(screen.getByRole('complementary').textContent).toMatch(/Area of uncertainty: sources say “Kursk region”.*it is not a location/);
+  });
+
+  it('on a new selection paints the heading at once, and the claims and focus after that frame, never the previous claims under it', async () => {
+    const store = setup({ kind: 'actor', id: 'north-korea' });
+    const panel = screen.getByRole('complementary');
+    expect(panel.querySelector('.details-claims')?.hasAttribute('hidden')).toBe(false);
+    act(() => store.getState().actions.select({ kind: 'relation', id: 'deploys' }));
+    // The click's own render: the new heading, and the previous entity's claims hidden (kept
+    // mounted, so the click does not pay for removing them).
+    expect(within(panel).getByRole('heading', { level: 2 }).textContent).toBe('sends troops');
+    const claims = panel.querySelector('.details-claims') as HTMLElement;
+    expect(claims.hidden).toBe(true);
+    const shown = () => [...panel.querySelectorAll('[data-claim]')].filter((c) => !c.closest('[hidden]')).map((c) => c.getAttribute('data-claim'));
+    expect(shown()).toEqual([]);
+    // Then, once that frame is painted: the relation's claims, shown, and the heading focused.
+    await waitFor(() => expect(shown()).toContain('nis-1500'));
+    expect([...new Set(shown())].sort()).toEqual(claimsFor(minimalScenario(), { kind: 'relation', id: 'deploys' }).map((c) => c.id).sort());
+    await waitFor(() => expect(document.activeElement?.id).toBe('details-heading'));
   });
 
   it('closes on Escape and with its close button', async () => {

@@ -1,4 +1,5 @@
-import { memo, useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { afterPresented } from '../lib/after-paint.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { claimsFor, groupByStatus, type EntityRef } from '../scenario/derive/details.ts';
 import { useActions, useDate, useOverlays, useScenario, useSelection, useSettledDate } from '../state/hooks.ts';
@@ -194,8 +195,60 @@ const ClaimGroups = memo(function ClaimGroups({ scenario, claims, asOf }: { scen
 });
 
 /**
+ * What the panel shows below the facts: the estimate charts and the claims made by the date shown,
+ * grouped by status (the bulk of the panel). Memoised on its props: it renders in the panel's
+ * second pass, not in the click's.
+ */
+const ClaimsSection = memo(function ClaimsSection({
+  scenario,
+  entity,
+  date,
+  settled,
+  overlay,
+}: {
+  scenario: Scenario;
+  entity: EntityRef;
+  date: string;
+  settled: string;
+  overlay: boolean;
+}) {
+  const { t } = useT();
+  // Claims shown follow the settled date: the same list object until something new is said.
+  const { all, series } = useMemo(() => {
+    const all = claimsFor(scenario, entity);
+    return { all, series: estimateSeries(all) };
+  }, [scenario, entity]);
+  const made = useMemo(() => claimsAsOf(all, settled), [all, settled]);
+  const later = all.length - made.length;
+  const measures = (['in-russia', 'in-kursk-region'] as const).filter((m) => series.some((s) => s.measure === m));
+  const dates = series.flatMap((s) => s.points.map((p) => p.date));
+  const domain: [string, string] = [dates.reduce((a, b) => (a < b ? a : b), date), dates.reduce((a, b) => (a > b ? a : b), date)];
+  return (
+    <>
+      {measures.length > 0 && (
+        <section className="estimates" aria-label={t('d.estimates')}>
+          <h3>{t('d.estimates')}</h3>
+          {measures.map((m) => (
+            <EstimateChart key={m} series={series.filter((s) => s.measure === m)} asOf={date} domain={domain} />
+          ))}
+        </section>
+      )}
+      {!overlay && <h3 className="claims-heading">{t('d.claims', { date: formatDate(date) })}</h3>}
+      {!overlay && made.length === 0 && <p className="muted">{t('d.noClaims')}</p>}
+      {later > 0 && <p className="muted later-claims">{t('d.later', { count: later, date: formatDate(date) })}</p>}
+      <ClaimGroups scenario={scenario} claims={made} asOf={settled} />
+    </>
+  );
+});
+
+/**
  * Details of the selected entity with its claims grouped by status. Escape closes it and gives
  * focus back to where the user was.
+ *
+ * A click paints the panel's header and facts in its own frame; the charts and claim cards (the
+ * bulk of the panel) follow in a second, interruptible render that starts once that frame is
+ * drawn (click-to-paint p75 in bench/RESULTS.md). Until then the previous entity's cards stay
+ * mounted but hidden: unmounting them in the click cost as much as building the header.
  */
 export function DetailsPanel() {
   const scenario = useScenario();
@@ -212,7 +265,12 @@ export function DetailsPanel() {
     if (!selection) return;
     const active = document.activeElement as HTMLElement | null;
     if (active && !headingRef.current?.closest('aside')?.contains(active)) returnFocus.current = active;
-    headingRef.current?.focus();
+    // Focus moves to the heading once the panel is painted: focusing forces a layout, which in the
+    // click would hold up the frame that shows the panel.
+    return afterPresented(() => {
+      const heading = headingRef.current;
+      if (heading && document.activeElement !== heading && (document.activeElement === active || document.activeElement === document.body)) heading.focus();
+    });
   }, [selection]);
 
   useEffect(() => {
@@ -227,27 +285,10 @@ export function DetailsPanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, [selection, select]);
 
-  // The claim cards and charts (the bulk of the panel) render in a second, interruptible pass:
-  // a click paints the panel's header and facts at once, and the cards a frame later, rather than
-  // holding the frame until dozens of cards are built (click-to-paint p75 in bench/RESULTS.md).
-  const shown = useDeferredValue(selection);
-  const ready = shown === selection;
-  // Claims shown follow the settled date: the same list object until something new is said.
-  const derived = useMemo(() => {
-    if (!selection) return null;
-    const all = claimsFor(scenario, selection);
-    return { all, made: claimsAsOf(all, settled), series: estimateSeries(all) };
-  }, [scenario, selection, settled]);
+  const shown = useAfterPaint(selection);
 
   if (!selection) return null;
   const fromOverlay = selection.kind === 'overlay' ? overlayFeature(overlays, selection.id) : null;
-  const { all, made, series } = derived!;
-  const later = all.length - made.length;
-  const measures = (['in-russia', 'in-kursk-region'] as const).filter((m) => series.some((s) => s.measure === m));
-  const domain: [string, string] = [
-    series.flatMap((s) => s.points.map((p) => p.date)).reduce((a, b) => (a < b ? a : b), date),
-    series.flatMap((s) => s.points.map((p) => p.date)).reduce((a, b) => (a > b ? a : b), date),
-  ];
   return (
     <aside className="details" aria-labelledby="details-heading" data-kind={selection.kind} data-id={selection.id}>
       <header className="details-header">
@@ -265,21 +306,26 @@ export function DetailsPanel() {
         ) : (
           <Facts scenario={scenario} entity={selection} date={date} />
         )}
-        {ready && measures.length > 0 && (
-          <section className="estimates" aria-label={t('d.estimates')}>
-            <h3>{t('d.estimates')}</h3>
-            {measures.map((m) => (
-              <EstimateChart key={m} series={series.filter((s) => s.measure === m)} asOf={date} domain={domain} />
-            ))}
-          </section>
+        {shown && (
+          <div className="details-claims" hidden={shown !== selection}>
+            <ClaimsSection scenario={scenario} entity={shown} date={date} settled={settled} overlay={shown.kind === 'overlay'} />
+          </div>
         )}
-        {!fromOverlay && <h3 className="claims-heading">{t('d.claims', { date: formatDate(date) })}</h3>}
-        {ready && !fromOverlay && made.length === 0 && <p className="muted">{t('d.noClaims')}</p>}
-        {later > 0 && (
-          <p className="muted later-claims">{t('d.later', { count: later, date: formatDate(date) })}</p>
-        )}
-        {ready && <ClaimGroups scenario={scenario} claims={made} asOf={settled} />}
       </div>
     </aside>
   );
+}
+
+/**
+ * `value`, a frame late: it follows `value` in a transition started after the browser has drawn
+ * the frame that answers the input, and left it time to reach the screen (`afterPresented`).
+ * Until then it keeps its previous value.
+ */
+function useAfterPaint<T>(value: T): T {
+  const [late, setLate] = useState(value);
+  useEffect(() => {
+    if (late === value) return;
+    return afterPresented(() => startTransition(() => setLate(value)));
+  }, [value, late]);
+  return late;
 }

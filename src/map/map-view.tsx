@@ -41,7 +41,7 @@ import { basemapData } from './basemap-data.ts';
 import { WORKER_URL } from './maplibre-worker.ts';
 import { arrowImage } from './arrow-image.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
-import { afterNextPaint } from '../lib/after-paint.ts';
+import { afterNextPaint, afterPresented } from '../lib/after-paint.ts';
 import { estimatorName, useT, type Lang } from '../i18n/index.ts';
 import { ARROW_IMAGE, DAY_STATE, PROJECTOR_STATE, INTERACTIVE_LAYERS, SOURCE } from './layers/scenario-layers.ts';
 import { OVERLAYS_BELOW, filterBoundaries, filterDay, layerChanges, scenarioLayers, scenarioSources, type ScenarioSourceData } from './layers/scenario-style.ts';
@@ -97,9 +97,11 @@ declare global {
 
 /**
  * Sets a feature-state flag on the sources drawing `ref` and clears it from the previous one.
- * With `deferred`, both happen after the browser has painted the frame that answers the input
- * (lib/after-paint.ts): a click on an actor paints its details first and redraws the map in the
- * next frame, instead of making the panel wait for a map redraw (bench/RESULTS.md, interaction).
+ * With `defer` (lib/after-paint.ts), both happen after the browser has painted the frame that
+ * answers the input: a hover a frame later (`afterNextPaint`); a click on an actor paints its
+ * details first and redraws the map once that frame has had time to reach the screen
+ * (`afterPresented`), instead of making the panel wait for a map redraw (bench/RESULTS.md,
+ * interaction). Without it (a briefing step), at once.
  */
 function useFeatureFlag(
   map: MaplibreMap | null,
@@ -107,7 +109,7 @@ function useFeatureFlag(
   flag: 'hover' | 'selected' | 'highlight',
   territoryIso: string | null,
   generation: number,
-  deferred: boolean,
+  defer: typeof afterNextPaint | null,
 ) {
   useEffect(() => {
     if (!map) return;
@@ -121,21 +123,21 @@ function useFeatureFlag(
       if (!map.getCanvas().isConnected) return;
       for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { [flag]: on });
     };
-    if (!deferred) {
+    if (!defer) {
       mark(true);
       return () => mark(false);
     }
     // Set and cleared in the order scheduled: an old flag's clearing runs before a new one is set.
     let shown = false;
-    const cancel = afterNextPaint(() => {
+    const cancel = defer(() => {
       shown = true;
       mark(true);
     });
     return () => {
       cancel();
-      if (shown) afterNextPaint(() => mark(false));
+      if (shown) defer(() => mark(false));
     };
-  }, [map, ref, flag, territoryIso, generation, deferred]);
+  }, [map, ref, flag, territoryIso, generation, defer]);
 }
 
 /** Sets feature-state 'highlight' on every entity a briefing step emphasises (briefing mode). */
@@ -311,8 +313,8 @@ export function MapView() {
   // Hover and selection follow the input a frame later (after the answer to it is painted); a
   // briefing step's selection comes with its camera and is shown at once, as part of the step.
   const stepSelection = cameraRequest?.selection === selection;
-  useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null, generation, true);
-  useFeatureFlag(map, selection, 'selected', selection?.kind === 'actor' ? (isoOf.get(selection.id) ?? null) : null, generation, !stepSelection);
+  useFeatureFlag(map, hovered, 'hover', hovered?.kind === 'actor' ? (isoOf.get(hovered.id) ?? null) : null, generation, afterNextPaint);
+  useFeatureFlag(map, selection, 'selected', selection?.kind === 'actor' ? (isoOf.get(selection.id) ?? null) : null, generation, stepSelection ? null : afterPresented);
 
   // Briefing mode: emphasised entities, the projector theme (thicker lines, larger type) and
   // camera requests (a step's camera), reported back to the store once the map is idle there.
@@ -374,7 +376,7 @@ export function MapView() {
     if (!bounds) return;
     // After the details are painted: reading the container's size here would force a layout of
     // the page in the middle of the click, and a camera move redraws the map.
-    return afterNextPaint(() => {
+    return afterPresented(() => {
       if (!map.getCanvas().isConnected) return;
       const pad = viewPadding(map, true);
       const { clientWidth: w, clientHeight: h } = map.getContainer();
