@@ -24,6 +24,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/harness.ts';
 import { startServer } from '../e2e/server.ts';
+import { PRESENTATION_ALLOWANCE_MS } from '../src/lib/after-paint.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import { ScenarioSchema, type ScenarioFile } from '../src/scenario/schema.ts';
 import { localizeScenario } from '../src/scenario/localize.ts';
@@ -651,12 +652,13 @@ async function benchInteraction(base: string, actors: Array<{ id: string; name: 
 async function idle(page: Page, timeout = 120_000): Promise<void> {
   await page.waitForFunction(() => !!window.__sitmapMap, null, { timeout });
   await page.evaluate(
-    (ms) =>
+    ({ ms, after }) =>
       new Promise<void>((resolve, reject) => {
         const map = window.__sitmapMap!;
         const timer = setTimeout(() => reject(new Error(`no idle within ${ms} ms`)), ms);
-        // After one paint: the map applies hover and selection after the frame that answers the
-        // input (src/lib/after-paint.ts), queued before this wait.
+        // After the work queued for after the frame that answers the input (src/lib/after-paint.ts:
+        // hover after that frame, selection up to PRESENTATION_ALLOWANCE_MS later): timers of
+        // equal delay run in the order they were set.
         requestAnimationFrame(() =>
           setTimeout(() => {
             map.once('idle', () => {
@@ -666,10 +668,10 @@ async function idle(page: Page, timeout = 120_000): Promise<void> {
               resolve();
             });
             map.triggerRepaint();
-          }, 0),
+          }, after),
         );
       }),
-    timeout,
+    { ms: timeout, after: PRESENTATION_ALLOWANCE_MS },
   );
 }
 /** Waits until the page has nothing left to draw (as-is: the map's idle; frozen: two frames). */
@@ -894,7 +896,7 @@ async function benchMemory(base: string, actors: Array<{ id: string; name: strin
   while (step < lastStep) {
     const next = Math.min(...[...checkpoints].filter((c) => c > step));
     // Selection changes through the URL (#actor=…, as Back/Forward or a shared link), each waited
-    // for until the panel shows it (React committed); every 10th also waits for a frame, so the
+    // for until the panel shows it whole; every 10th also waits for a frame, so the
     // map applies the feature-state and camera changes as it goes (it draws whenever it can).
     await page.evaluate(
       async ({ from, to, actors }) => {
@@ -902,7 +904,13 @@ async function benchMemory(base: string, actors: Array<{ id: string; name: strin
           const a = actors[s % actors.length]!;
           location.hash = `#actor=${a.id}`;
           const t = performance.now();
-          while (document.querySelector('aside.details')?.getAttribute('data-id') !== a.id) {
+          // Shown whole: the heading, then the claims and charts (the panel's second render, after
+          // the first frame: src/details/details-panel.tsx).
+          const shown = () => {
+            const aside = document.querySelector('aside.details');
+            return aside?.getAttribute('data-id') === a.id && !!aside.querySelector('.details-claims:not([hidden])');
+          };
+          while (!shown()) {
             if (performance.now() - t > 10_000) throw new Error(`selection ${a.id} not shown after 10 s`);
             await new Promise((r) => setTimeout(r, 0));
           }
@@ -977,7 +985,7 @@ function memorySection(r: { samples: HeapSample[]; briefing: boolean; actors: nu
   const change = (last.used / first.used - 1) * 100;
   const cycle = r.samples[1]!;
   return [
-    `Command: \`${COMMAND}\` (this section alone: \`${only('memory')}\`). Sitmap \`/\` (Kursk), one page, reducedMotion reduce (a selection off screen jumps the camera instead of flying, so each change is one frame). Selection changes by \`location.hash = '#actor=…'\` (the app's hash sync selects, as for Back/Forward or a shared link), cycling through the scenario's ${r.actors} actors so that each change selects a different actor; each change is waited for until the details panel shows it (React committed), and every 10th also for a frame, so the map applies the feature-state and camera changes as it goes. At each checkpoint: the map's next \`idle\`, then three \`HeapProfiler.collectGarbage\` (CDP), then \`Runtime.getHeapUsage\` (the page's main-thread JS heap; workers not included) and \`Memory.getDOMCounters\`. Briefing steps: ${r.briefing ? 'measured separately, below' : 'not measured'}. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
+    `Command: \`${COMMAND}\` (this section alone: \`${only('memory')}\`). Sitmap \`/\` (Kursk), one page, reducedMotion reduce (a selection off screen jumps the camera instead of flying, so each change is one frame). Selection changes by \`location.hash = '#actor=…'\` (the app's hash sync selects, as for Back/Forward or a shared link), cycling through the scenario's ${r.actors} actors so that each change selects a different actor; each change is waited for until the details panel shows it whole (its heading, then its claims and charts, which render after the first frame), and every 10th also for a frame, so the map applies the feature-state and camera changes as it goes. At each checkpoint: the map's next \`idle\`, then three \`HeapProfiler.collectGarbage\` (CDP), then \`Runtime.getHeapUsage\` (the page's main-thread JS heap; workers not included) and \`Memory.getDOMCounters\`. Briefing steps: ${r.briefing ? 'measured separately, below' : 'not measured'}. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
     '',
     '| after selection changes | used JS heap | vs after the 1st | total heap | DOM nodes | JS event listeners | elapsed s |',
     '|---:|---:|---:|---:|---:|---:|---:|',

@@ -129,7 +129,12 @@ async function main() {
               for (let s = from; s < to; s++) {
                 const id = actors[s % actors.length]!;
                 location.hash = `#actor=${id}`;
-                while (document.querySelector('aside.details')?.getAttribute('data-id') !== id) await new Promise((r) => setTimeout(r, 0));
+                // Shown whole: the heading, then the claims (the panel's second render).
+                const shown = () => {
+                  const aside = document.querySelector('aside.details');
+                  return aside?.getAttribute('data-id') === id && !!aside.querySelector('.details-claims:not([hidden])');
+                };
+                while (!shown()) await new Promise((r) => setTimeout(r, 0));
                 if (s % 10 === 9) await new Promise((r) => requestAnimationFrame(r));
               }
             },
