@@ -111,6 +111,7 @@ export function useHashSync(store: SitmapStore) {
     window.addEventListener('hashchange', onNavigate);
     return () => {
       unsubscribe();
+      cancel?.();
       flush();
       window.removeEventListener('popstate', onNavigate);
       window.removeEventListener('hashchange', onNavigate);
