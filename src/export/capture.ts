@@ -1,4 +1,5 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { afterPresented } from '../lib/after-paint.ts';
 
 /**
  * Capturing the map at a fixed size in CSS pixels, whatever the window.
@@ -141,8 +142,14 @@ export async function withMapSize<T>(map: MaplibreMap, size: CaptureSize, fn: ()
   }
 }
 
-/** Resolves after the next animation frame twice: React has committed and run its effects. */
-export const settle = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+/**
+ * Resolves once the app has reacted to a change of the store: after the next animation frame
+ * twice (React has committed and run its effects), then after the work those effects queued for
+ * after the frame (`afterPresented`: the map's camera fit for a selection, the URL): scheduled
+ * later with the same delay, this runs after it.
+ */
+export const settle = () =>
+  new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => afterPresented(r))));
 
 /** A canvas as a PNG blob. */
 export function pngOf(canvas: HTMLCanvasElement): Promise<Blob> {
