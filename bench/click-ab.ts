@@ -10,11 +10,10 @@
  * delay (handlers end → next paint) and every click's duration. `--frozen`: the map draws no frame
  * after the first idle (what the panel costs on its own).
  */
-import { launchBrowser } from '../e2e/harness.ts';
+import { launchBrowser, waitForMapIdle } from '../e2e/harness.ts';
 import { startServer } from '../e2e/server.ts';
 import type { Page } from 'playwright-core';
 import { newPage } from './lib.ts';
-import { PRESENTATION_ALLOWANCE_MS } from '../src/lib/after-paint.ts';
 
 type Entry = { name: string; id: number; dur: number; ps: number; pe: number; st: number };
 type W = { __d: Entry[] };
@@ -25,7 +24,7 @@ const dists = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--cl
 const browser = await launchBrowser();
 const actors = ['china', 'north-korea', 'russia', 'ukraine', 'south-korea', 'nato', 'united-states'];
 const pages: Array<{ name: string; page: Page; close: () => Promise<void> }> = [];
-const idle = (page: Page) => page.evaluate((after: number) => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(() => { const m = window.__sitmapMap!; m.once('idle', () => { const gl = m.getCanvas().getContext('webgl2'); gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); r(); }); m.triggerRepaint(); }, after))), PRESENTATION_ALLOWANCE_MS);
+const idle = (page: Page) => waitForMapIdle(page, 120_000, { drainGpu: true });
 const settle = (page: Page) => frozen ? page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))) : idle(page);
 for (const d of dists) {
   const server = await startServer({ root: d });

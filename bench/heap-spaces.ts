@@ -10,7 +10,7 @@
  *
  *   npx tsx bench/heap-spaces.ts [--root=dist] [--steps=1002] [--briefing]
  */
-import { launchBrowser } from '../e2e/harness.ts';
+import { launchBrowser, waitForMapIdle } from '../e2e/harness.ts';
 import { startServer } from '../e2e/server.ts';
 import { VIEWPORT } from './lib.ts';
 const root = process.argv.find((a) => a.startsWith('--root='))?.slice(7) ?? 'dist';
@@ -24,7 +24,7 @@ const page = await context.newPage();
 await page.goto(`${server.url}/${BRIEFING ? '#briefing=kursk&step=1' : ''}`);
 await page.waitForFunction(() => !!window.__sitmapMap);
 if (BRIEFING) await page.locator('.briefing-audience[data-settled="1"]').waitFor({ timeout: 180_000 });
-const idle = () => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(() => { const m = window.__sitmapMap!; m.once('idle', () => r()); m.triggerRepaint(); }, 0))));
+const idle = () => waitForMapIdle(page, 120_000);
 await idle();
 const cdp = await context.newCDPSession(page);
 await cdp.send('HeapProfiler.enable');

@@ -22,9 +22,8 @@ import vm from 'node:vm';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchBrowser } from '../e2e/harness.ts';
+import { launchBrowser, waitForMapIdle } from '../e2e/harness.ts';
 import { startServer } from '../e2e/server.ts';
-import { PRESENTATION_ALLOWANCE_MS } from '../src/lib/after-paint.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import { ScenarioSchema, type ScenarioFile } from '../src/scenario/schema.ts';
 import { localizeScenario } from '../src/scenario/localize.ts';
@@ -649,30 +648,9 @@ async function benchInteraction(base: string, actors: Array<{ id: string; name: 
   return { samples, load0, load1: os.loadavg() };
 }
 
-async function idle(page: Page, timeout = 120_000): Promise<void> {
-  await page.waitForFunction(() => !!window.__sitmapMap, null, { timeout });
-  await page.evaluate(
-    ({ ms, after }) =>
-      new Promise<void>((resolve, reject) => {
-        const map = window.__sitmapMap!;
-        const timer = setTimeout(() => reject(new Error(`no idle within ${ms} ms`)), ms);
-        // After the work queued for after the frame that answers the input (src/lib/after-paint.ts:
-        // hover after that frame, selection up to PRESENTATION_ALLOWANCE_MS later): timers of
-        // equal delay run in the order they were set.
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            map.once('idle', () => {
-              clearTimeout(timer);
-              const gl = map.getCanvas().getContext('webgl2');
-              gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-              resolve();
-            });
-            map.triggerRepaint();
-          }, after),
-        );
-      }),
-    { ms: timeout, after: PRESENTATION_ALLOWANCE_MS },
-  );
+/** The map's next idle, after the work queued for after a frame, with the GPU drained (e2e/harness.ts). */
+function idle(page: Page, timeout = 120_000): Promise<void> {
+  return waitForMapIdle(page, timeout, { drainGpu: true });
 }
 /** Waits until the page has nothing left to draw (as-is: the map's idle; frozen: two frames). */
 async function settle(page: Page, cond: ClickSample['cond']): Promise<void> {

@@ -88,11 +88,13 @@ export async function guardedPage(browser: Browser, { allow, ...options }: Guard
  * after `timeout` ms with an error, so a map that never settles fails the test instead of hanging.
  * It first lets the page paint once: the map applies hover and selection after the frame that
  * answers the input (src/lib/after-paint.ts), and that work was queued before this wait.
+ * With `drainGpu` (benchmarks), it then reads one pixel back, which waits until SwiftShader has
+ * drawn the frame (`gl.finish()` does not wait in Chromium).
  */
-export async function waitForMapIdle(page: Page, timeout = 45_000): Promise<void> {
+export async function waitForMapIdle(page: Page, timeout = 45_000, { drainGpu = false } = {}): Promise<void> {
   await page.waitForFunction(() => !!window.__sitmapMap, null, { timeout });
   await page.evaluate(
-    ({ ms, after }) =>
+    ({ ms, after, drain }) =>
       new Promise<void>((resolve, reject) => {
         const map = window.__sitmapMap!;
         const timer = setTimeout(() => reject(new Error(`the map did not become idle within ${ms} ms`)), ms);
@@ -103,13 +105,17 @@ export async function waitForMapIdle(page: Page, timeout = 45_000): Promise<void
           setTimeout(() => {
             map.once('idle', () => {
               clearTimeout(timer);
+              if (drain) {
+                const gl = map.getCanvas().getContext('webgl2');
+                gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+              }
               resolve();
             });
             map.triggerRepaint();
           }, after),
         );
       }),
-    { ms: timeout, after: PRESENTATION_ALLOWANCE_MS },
+    { ms: timeout, after: PRESENTATION_ALLOWANCE_MS, drain: drainGpu },
   );
 }
 
