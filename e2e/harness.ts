@@ -97,7 +97,20 @@ export async function waitForMapIdle(page: Page, timeout = 45_000, { drainGpu = 
     ({ ms, after, drain }) =>
       new Promise<void>((resolve, reject) => {
         const map = window.__sitmapMap!;
-        const timer = setTimeout(() => reject(new Error(`the map did not become idle within ${ms} ms`)), ms);
+        // On a timeout, say what the map was waiting for (a future flake then names its cause).
+        // (No named local functions here: tsx would wrap them in a helper the page lacks.)
+        const timer = setTimeout(() => {
+          let why: string;
+          try {
+            const style = map.style as unknown as { tileManagers?: Record<string, { loaded(): boolean }> } | undefined;
+            const loading = Object.entries(style?.tileManagers ?? {}).filter(([, c]) => !c.loaded()).map(([id]) => id);
+            const gl = map.getCanvas().getContext('webgl2');
+            why = `loaded ${map.loaded()}, style loaded ${!!map.style && map.isStyleLoaded()}, tiles loaded ${map.areTilesLoaded()}, moving ${map.isMoving()}, context lost ${gl?.isContextLost() ?? 'no context'}, sources loading: ${loading.join(', ') || 'none'}`;
+          } catch (e) {
+            why = `state unreadable: ${(e as Error).message}`;
+          }
+          reject(new Error(`the map did not become idle within ${ms} ms (${why})`));
+        }, ms);
         // After the work the app queued for after the input's frame (src/lib/after-paint.ts:
         // a requestAnimationFrame, then up to PRESENTATION_ALLOWANCE_MS): timers of equal delay
         // run in the order they were set, so this one runs after the app's.
