@@ -81,6 +81,17 @@ describe('Briefing mode', () => {
           }));
           assert.equal(sizes.hidden, 'none', 'no editing chrome while presenting');
           assert.ok(sizes.caption >= 20, `caption ${sizes.caption}px at 1280`);
+          // The audience's legend is a key of what this step draws: the three relation types it
+          // leaves on (the data switches the other four off), and no toggles.
+          const key = await page.locator('.briefing-legend .legend-row').allInnerTexts();
+          const relationRows = key.map((k) => k.trim()).filter((k) => ['Pressure', 'Alliance', 'Military support', 'Troop deployment', 'Armed conflict', 'Confirms (source)', 'Denies / not aware'].includes(k));
+          assert.deepEqual(relationRows, ['Troop deployment', 'Confirms (source)', 'Denies / not aware']);
+          assert.ok(key.some((k) => k.trim() === 'Actor, at its capital'), `the key: ${key.join(' | ')}`);
+          assert.equal(await page.locator('.briefing-legend input, .briefing-legend button').count(), 0, 'no controls in the projected legend');
+          // Leaving presenting brings back the legend with its layer toggles.
+          await page.keyboard.press('Escape');
+          await page.locator('.sidebar .legend input[type="checkbox"]').first().waitFor();
+          assert.equal(await page.locator('.briefing-legend').count(), 0);
         }
       });
     });

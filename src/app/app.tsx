@@ -11,6 +11,8 @@ import { Legend } from '../legend/legend.tsx';
 // first render: the map and lists do not wait for it, and it is there before anyone can click.
 const loadDetails = () => import('../details/details-panel.tsx');
 const DetailsPanel = lazy(() => loadDetails().then((m) => ({ default: m.DetailsPanel })));
+// The audience view's read-only key, fetched with the briefing chunk when presenting starts.
+const LegendKey = lazy(() => import('../legend/legend-key.tsx'));
 import { Timeline } from '../timeline/timeline.tsx';
 import { FileActions } from '../files/file-actions.tsx';
 import { ExportEntry } from '../export/export-entry.tsx';
@@ -95,7 +97,7 @@ function Shell() {
             <DetailsPanel />
           </Suspense>
           <Notice />
-          <BriefingMount legend={<Legend />} />
+          <BriefingMount legend={<LegendKey />} />
         </div>
       </div>
       <Timeline />

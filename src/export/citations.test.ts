@@ -6,7 +6,7 @@ import type { ScenarioFile } from '../scenario/schema.ts';
 import { RELATION_TYPES, type RelationType } from '../scenario/constants.ts';
 import { RELATION_STYLE } from '../ui/palette.ts';
 import { citationsFor, claimsInView, fitList, sourcesOf } from './citations.ts';
-import { legendItems } from './slide.ts';
+import { legendItems } from '../ui/legend-items.ts';
 
 const file = JSON.parse(readFileSync(join(import.meta.dirname, '../../data/scenarios/kursk-2024/scenario.json'), 'utf8')) as ScenarioFile;
 const scenario = localizeScenario(file, 'en');

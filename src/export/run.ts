@@ -7,7 +7,8 @@ import { i18n } from '../i18n/index.ts';
 import { applyStep } from '../state/apply-step.ts';
 import { cameraOf, currentMap, grabFrame, mapIdle, pngOf, settle, withMapSize } from './capture.ts';
 import { claimsInView, publishersOf } from './citations.ts';
-import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide, legendItems } from './slide.ts';
+import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide } from './slide.ts';
+import { legendItems } from '../ui/legend-items.ts';
 
 export class NoMapError extends Error {}
 

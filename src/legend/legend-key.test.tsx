@@ -1,0 +1,35 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render } from '@testing-library/react';
+import { StoreContext } from '../state/hooks.ts';
+import { createSitmapStore } from '../state/store.ts';
+import { minimalScenario } from '../scenario/fixtures/minimal.ts';
+import { dayOf } from '../scenario/derive/time.ts';
+import LegendKey from './legend-key.tsx';
+
+afterEach(cleanup);
+
+const rows = () => [...document.querySelectorAll('.legend-key .legend-row')].map((r) => r.textContent!.trim());
+
+describe('LegendKey (the audience view’s legend)', () => {
+  it('lists only what the map draws on the date, with no controls, and follows date and toggles', () => {
+    const store = createSitmapStore(minimalScenario(), { date: '2024-10-10' });
+    render(
+      <StoreContext.Provider value={store}>
+        <LegendKey />
+      </StoreContext.Provider>,
+    );
+    expect(document.querySelector('.legend-key input, .legend-key button')).toBeNull();
+    // 10 Oct: no relation holds, no movement has begun, no position holds.
+    expect(rows()).toEqual(['Actor, at its capital', 'Place named by a source']);
+
+    // 25 Oct: the deployment holds, the flights have begun, the area position holds.
+    act(() => store.getState().actions.scrubTo(dayOf('2024-10-25')));
+    expect(rows()).toEqual(['Troop deployment', 'Troop movement by air', 'Reported troop position', 'Area of uncertainty (region only)', 'Actor, at its capital', 'Place named by a source']);
+
+    // A relation type or layer switched off leaves the key.
+    act(() => store.getState().actions.toggleRelationType('troop-deployment'));
+    act(() => store.getState().actions.toggleLayer('movements'));
+    expect(rows()).toEqual(['Reported troop position', 'Area of uncertainty (region only)', 'Actor, at its capital', 'Place named by a source']);
+  });
+});

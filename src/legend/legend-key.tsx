@@ -1,0 +1,72 @@
+import { legendItems, type LegendSymbol } from '../ui/legend-items.ts';
+import { useDate, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario } from '../state/hooks.ts';
+import { useT } from '../i18n/index.ts';
+
+function SymbolSample({ symbol }: { symbol: LegendSymbol }) {
+  if (symbol.kind === 'line') {
+    const w = Math.min(symbol.width, 4);
+    return (
+      <svg width="44" height="14" aria-hidden="true" className="line-sample">
+        <line x1="2" y1="7" x2="42" y2="7" stroke={symbol.color} strokeWidth={w} strokeDasharray={symbol.dash ? symbol.dash.map((d) => d * w).join(' ') : undefined} />
+        {symbol.arrow && <path d="M34 2.5 L40.5 7 L34 11.5" fill="none" stroke={symbol.color} strokeWidth="2" />}
+      </svg>
+    );
+  }
+  if (symbol.kind === 'dot') {
+    const r = Math.min(7, symbol.radius * 0.7);
+    return (
+      <svg width="44" height="18" aria-hidden="true">
+        <circle cx="22" cy="9" r={r} fill={symbol.fill} stroke={symbol.stroke} strokeWidth={Math.min(3, symbol.strokeWidth)} />
+      </svg>
+    );
+  }
+  return (
+    <svg width="44" height="18" aria-hidden="true">
+      <rect x="4" y="3" width="36" height="12" fill={symbol.color} fillOpacity="0.18" stroke={symbol.color} strokeDasharray="4 3" strokeWidth="1.5" />
+    </svg>
+  );
+}
+
+/**
+ * The key of what the map draws now, read-only: the audience view's legend while presenting. The
+ * same items as the exported slide's legend (src/ui/legend-items.ts: relation types shown and
+ * holding on the date, movement modes begun, troop markers, actors, places), plus the overlays
+ * shown. No toggles: a projected screen carries no controls, and each briefing step sets its
+ * layers itself. (Loaded with the audience view, not at start.)
+ */
+export default function LegendKey() {
+  const scenario = useScenario();
+  const date = useDate();
+  const layers = useLayers();
+  const relationTypes = useRelationTypes();
+  const overlays = useOverlays();
+  const overlayVisible = useOverlayVisible();
+  const { t } = useT();
+  const items = legendItems(scenario, { date, layers, relationTypes }, {
+    relation: (type) => t(`rel.${type}`),
+    movement: (mode) => t(`lg.${mode}`),
+    reported: t('lg.reported'),
+    alleged: t('lg.alleged'),
+    area: t('lg.area'),
+    actor: t('lg.actor'),
+    place: t('lg.place'),
+  });
+  const shownOverlays = overlays.filter((o) => overlayVisible[o.id] ?? true);
+  return (
+    <section className="legend legend-key" aria-labelledby="legend-key-heading">
+      <h2 id="legend-key-heading">{t('lg.key')}</h2>
+      <ul className="legend-items">
+        {items.map((item) => (
+          <li key={item.label} className="legend-row">
+            <SymbolSample symbol={item.symbol} /> {item.label}
+          </li>
+        ))}
+        {shownOverlays.map((o) => (
+          <li key={o.id} className="legend-row">
+            <SymbolSample symbol={{ kind: 'area', color: o.color }} /> <span className="overlay-name">{o.name}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
