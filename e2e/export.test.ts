@@ -111,6 +111,35 @@ describe('Slide and handout export', () => {
     });
   }
 
+  it('while presenting, the strip of tools offers the slide: keys in the menu stay in the menu, and the step shown stays', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#briefing=kursk&step=3'));
+      await page.locator('.briefing-audience[data-settled="3"]').waitFor({ timeout: 120_000 });
+      await waitForMapIdle(page, 120_000);
+      const before = await viewOf(page);
+      await page.locator('.briefing-tools').getByRole('button', { name: 'Slide & handout' }).click();
+      await page.getByRole('dialog', { name: 'Slide and handout' }).waitFor();
+      // Focus is in the menu: → and Space belong to it, not to the presentation.
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('PageDown');
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: /Save slide/ }).click()]);
+      const png = readFileSync((await download.path())!);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1920, 1080], 'PNG size from IHDR');
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, 'export-slide-presenting.png'), png);
+      await waitForMapIdle(page, 120_000);
+      assert.equal(await page.locator('.briefing-caption').getAttribute('data-step'), '3', 'still on step 3');
+      assertSameView(await viewOf(page), before);
+      // Esc in the menu closes the menu only; the next Esc leaves presenting.
+      await page.getByRole('button', { name: /Save slide/ }).focus();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: 'Slide and handout' }).waitFor({ state: 'detached' });
+      assert.equal(await page.locator('.briefing-audience').count(), 1, 'still presenting');
+      await page.keyboard.press('Escape');
+      await page.locator('.briefing-audience').waitFor({ state: 'detached' });
+    });
+  });
+
   it('prints a handout with one page per step of the Kursk briefing, citations in full, and restores the view', async () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/#date=2024-10-28&actor=north-korea'));

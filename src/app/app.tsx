@@ -97,7 +97,7 @@ function Shell() {
             <DetailsPanel />
           </Suspense>
           <Notice />
-          <BriefingMount legend={<LegendKey />} />
+          <BriefingMount legend={<LegendKey />} tools={<ExportEntry />} />
         </div>
       </div>
       <Timeline />

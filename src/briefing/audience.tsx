@@ -19,9 +19,10 @@ export function presenterUrl(loc: Location = location): string {
 /**
  * The audience view: the map full screen (Fullscreen API when allowed, else the whole window),
  * the step's title and caption, progress, legend and "as of" date, over a map that each step
- * sets absolutely (the camera flies between steps, instantly under reduced motion).
+ * sets absolutely (the camera flies between steps, instantly under reduced motion). `tools`:
+ * more buttons for the dimmed tool strip (the app passes the slide and handout menu).
  */
-export default function Audience({ legend }: { legend: ReactNode }) {
+export default function Audience({ legend, tools }: { legend: ReactNode; tools?: ReactNode }) {
   const { t } = useT('briefing');
   const store = useStoreApi();
   const presenting = usePresenting()!;
@@ -96,6 +97,7 @@ export default function Audience({ legend }: { legend: ReactNode }) {
         <label className="projector-toggle">
           <input type="checkbox" checked={projector} onChange={(e) => setProjector(e.target.checked)} /> {t('audience.projector')}
         </label>
+        {tools}
         <button type="button" className="exit-button" onClick={stopPresenting}>
           {t('audience.exit')}
         </button>

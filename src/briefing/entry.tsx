@@ -66,12 +66,12 @@ export function BriefingButtons() {
 }
 
 /** While presenting: the audience view over the map (legend passed in by the composition root). */
-export function BriefingMount({ legend }: { legend: ReactNode }) {
+export function BriefingMount({ legend, tools }: { legend: ReactNode; tools?: ReactNode }) {
   const presenting = usePresenting();
   if (!presenting) return null;
   return (
     <Suspense fallback={null}>
-      <Audience legend={legend} />
+      <Audience legend={legend} tools={tools} />
     </Suspense>
   );
 }

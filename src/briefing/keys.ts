@@ -18,7 +18,8 @@ export function useStepKeys(
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog')) return;
+      // Keys in a dialog (the export menu opened from the audience view) are the dialog's.
+      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog, [role="dialog"]')) return;
       const { step, count, go, onEscape, digits } = state.current;
       const clamp = (n: number) => Math.max(0, Math.min(count - 1, n));
       let handled = true;
