@@ -108,6 +108,21 @@ describe('Briefing mode', () => {
         }));
         assert.ok(sizes.caption >= 28, `caption ${sizes.caption}px ≥ 28 at 1920×1080`);
         assert.ok(sizes.legend >= 18, `legend ${sizes.legend}px ≥ 18 at 1920×1080`);
+        // The details panel's text as drawn (font size × the zoom of the panel's body), all of it.
+        await page.locator('.details-claims:not([hidden]) .claim').first().waitFor();
+        const smallest = await page.evaluate(() => {
+          let min = { px: Infinity, text: '' };
+          const walker = document.createTreeWalker(document.querySelector('.details-body')!, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const el = n.parentElement!;
+            if (!n.textContent!.trim() || el.closest('svg, [hidden]')) continue;
+            let px = parseFloat(getComputedStyle(el).fontSize);
+            for (let e: HTMLElement | null = el; e; e = e.parentElement) px *= parseFloat(getComputedStyle(e).zoom || '1');
+            if (px < min.px) min = { px, text: `${el.className || el.tagName}: ${n.textContent!.trim().slice(0, 40)}` };
+          }
+          return min;
+        });
+        assert.ok(smallest.px >= 15, `the smallest text in the details panel is ${smallest.px.toFixed(1)}px (${smallest.text}), ≥ 15 at 1920×1080`);
         await screenshot(page, 'briefing-projector-1920x1080');
       },
       { viewport: { width: 1920, height: 1080 } },
