@@ -78,6 +78,18 @@ describe('the single-file briefing (dist-single/sitmap.html) opened from file://
       await waitForHash(page, '#actor=north-korea');
       await waitForMapIdle(page);
 
+      // The briefing: its chunks (audience view, legend key) are inlined too, and run under the CSP.
+      await page.getByRole('button', { name: 'Present', exact: true }).click();
+      await page.locator('.briefing-audience[data-settled="1"]').waitFor({ timeout: 120_000 });
+      assert.ok((await page.locator('.briefing-legend .legend-row').count()) > 0, 'the audience key is drawn');
+      await page.keyboard.press('ArrowRight');
+      await page.locator('.briefing-audience[data-settled="2"]').waitFor({ timeout: 120_000 });
+      assert.equal(await page.locator('.briefing-caption').getAttribute('data-step'), '2');
+      await waitForMapIdle(page);
+      await screenshot(page, 'single-file-presenting-1280x720');
+      await page.keyboard.press('Escape');
+      await page.locator('.briefing-audience').waitFor({ state: 'detached' });
+
       const seen = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
       const foreign = [...requested, ...seen].filter((u) => !isOwn(u));
       assert.deepEqual(foreign, [], 'nothing but the file itself and data:/blob: was loaded');
