@@ -8,7 +8,7 @@ import { applyStep } from '../state/apply-step.ts';
 import { cameraOf, currentMap, grabFrame, mapIdle, pngOf, settle, withMapSize } from './capture.ts';
 import { claimsInView, publishersOf } from './citations.ts';
 import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide } from './slide.ts';
-import { legendItems } from '../ui/legend-items.ts';
+import { legendItems, legendLabels } from '../ui/legend-items.ts';
 
 export class NoMapError extends Error {}
 
@@ -64,15 +64,7 @@ export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; fil
     asOfLabel: t('asOf'),
     asOfDate: formatDate(date),
     legendTitle: t('legend'),
-    legend: legendItems(scenario, { ...state, date }, {
-      relation: (type) => tc(`rel.${type}`),
-      movement: (mode) => tc(`lg.${mode}`),
-      reported: tc('lg.reported'),
-      alleged: tc('lg.alleged'),
-      area: tc('lg.area'),
-      actor: tc('lg.actor'),
-      place: tc('lg.place'),
-    }),
+    legend: legendItems(scenario, { ...state, date }, legendLabels(tc)),
     sourcesLabel: t('sources'),
     sources: sources.length ? sources : [t('noSources')],
     more: (count) => t('more', { count }),

@@ -1,4 +1,4 @@
-import { legendItems, type LegendSymbol } from '../ui/legend-items.ts';
+import { legendItems, legendLabels, type LegendSymbol } from '../ui/legend-items.ts';
 import { useDate, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario } from '../state/hooks.ts';
 import { useT } from '../i18n/index.ts';
 
@@ -42,15 +42,7 @@ export default function LegendKey() {
   const overlays = useOverlays();
   const overlayVisible = useOverlayVisible();
   const { t } = useT();
-  const items = legendItems(scenario, { date, layers, relationTypes }, {
-    relation: (type) => t(`rel.${type}`),
-    movement: (mode) => t(`lg.${mode}`),
-    reported: t('lg.reported'),
-    alleged: t('lg.alleged'),
-    area: t('lg.area'),
-    actor: t('lg.actor'),
-    place: t('lg.place'),
-  });
+  const items = legendItems(scenario, { date, layers, relationTypes }, legendLabels(t));
   const shownOverlays = overlays.filter((o) => overlayVisible[o.id] ?? true);
   return (
     <section className="legend legend-key" aria-labelledby="legend-key-heading">

@@ -29,6 +29,19 @@ export interface LegendLabels {
   place: string;
 }
 
+/** The labels from the UI strings (`rel.<type>`, `lg.<mode>`, `lg.reported`, …), given a translate function for them. */
+export function legendLabels(t: (key: string) => string): LegendLabels {
+  return {
+    relation: (type) => t(`rel.${type}`),
+    movement: (mode) => t(`lg.${mode}`),
+    reported: t('lg.reported'),
+    alleged: t('lg.alleged'),
+    area: t('lg.area'),
+    actor: t('lg.actor'),
+    place: t('lg.place'),
+  };
+}
+
 /**
  * The legend of what the view draws on its date: relation types shown and holding, movement modes
  * begun, troop markers, actors, places. Colours and dash patterns come from the palette the map
