@@ -62,7 +62,7 @@ const SECTIONS = ['cold', 'bytes', 'interaction', 'scale', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
 const ONLY = opt('only', SECTIONS.join(',')).split(',').map((s) => s.trim()) as Section[];
 for (const s of ONLY) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
-const RUNS = Math.max(1, Number(opt('runs', '12')));
+const RUNS = Math.max(1, Number(opt('runs', '24')));
 const SCALE_RUNS = Math.max(1, Number(opt('scale-runs', '5')));
 const NODE_RUNS = Math.max(1, Number(opt('node-runs', '7')));
 const CLICKS = Math.max(2, Number(opt('clicks', '21')));
