@@ -40,7 +40,7 @@ describe('Scenario files and overlays', () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/'));
       await waitForMapIdle(page);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save file' }).click()]);
       assert.equal(download.suggestedFilename(), 'kursk-2024.json');
       const dir = mkdtempSync(join(tmpdir(), 'sitmap-'));
       const file = join(dir, 'exported.json');

@@ -147,7 +147,7 @@ export function FileActions() {
           e.target.value = '';
         }}
       />
-      <button type="button" onClick={exportScenario}>
+      <button type="button" onClick={exportScenario} title={t('f.exportTitle')}>
         {t('f.export')}
       </button>
       {busy && (
