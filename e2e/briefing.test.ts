@@ -88,6 +88,15 @@ describe('Briefing mode', () => {
           assert.deepEqual(relationRows, ['Troop deployment', 'Confirms (source)', 'Denies / not aware']);
           assert.ok(key.some((k) => k.trim() === 'Actor, at its capital'), `the key: ${key.join(' | ')}`);
           assert.equal(await page.locator('.briefing-legend input, .briefing-legend button').count(), 0, 'no controls in the projected legend');
+          // With the pointer at rest the projected screen loses its tool strip and cursor (after
+          // POINTER_REST_MS); a move brings them back.
+          await page.locator('.briefing-audience.resting').waitFor({ timeout: 10_000 });
+          const cursor = () => page.locator('.maplibregl-canvas-container').evaluate((e) => getComputedStyle(e).cursor);
+          assert.equal(await cursor(), 'none', 'no cursor over the map at rest');
+          await page.waitForFunction(() => getComputedStyle(document.querySelector('.briefing-tools')!).opacity === '0', null, { timeout: 5_000 });
+          await page.mouse.move(400, 300);
+          await page.locator('.briefing-audience:not(.resting)').waitFor();
+          assert.notEqual(await cursor(), 'none', 'the cursor is back after a move');
           // Leaving presenting brings back the legend with its layer toggles.
           await page.keyboard.press('Escape');
           await page.locator('.sidebar .legend input[type="checkbox"]').first().waitFor();

@@ -7,6 +7,7 @@ import { useBriefingActions, useDate, usePresenting, useProjector, useStoreApi }
 import { applyStep } from '../state/apply-step.ts';
 import { useBriefings } from './entry.tsx';
 import { useStepKeys } from './keys.ts';
+import { usePointerRest } from './pointer-rest.ts';
 import { useBriefingSync } from './sync.ts';
 
 /** The presenter window's address: this app with `?presenter=1`, the same language and step. */
@@ -85,11 +86,12 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
 
   const go = (n: number) => present(presenting.briefingId, n);
   const digits = useStepKeys(step, count, go, stopPresenting);
+  const resting = usePointerRest();
   if (!briefing || !count) return null;
   const current = briefing.steps[step]!;
 
   return (
-      <div className="briefing-audience" data-settled={settled || undefined} role="region" aria-label={t('audience.region', { title: briefing.title })}>
+      <div className={`briefing-audience${resting ? ' resting' : ''}`} data-settled={settled || undefined} role="region" aria-label={t('audience.region', { title: briefing.title })}>
       <div className="briefing-tools">
         <button type="button" className="presenter-button" onClick={() => window.open(presenterUrl(), `sitmap-presenter-${briefing.id}`, 'popup,width=1200,height=800')}>
           {t('audience.presenterView')}
