@@ -1,17 +1,10 @@
 import { legendItems, legendLabels, type LegendSymbol } from '../ui/legend-items.ts';
 import { useDate, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario } from '../state/hooks.ts';
 import { useT } from '../i18n/index.ts';
+import { LineSample } from './line-sample.tsx';
 
 function SymbolSample({ symbol }: { symbol: LegendSymbol }) {
-  if (symbol.kind === 'line') {
-    const w = Math.min(symbol.width, 4);
-    return (
-      <svg width="44" height="14" aria-hidden="true" className="line-sample">
-        <line x1="2" y1="7" x2="42" y2="7" stroke={symbol.color} strokeWidth={w} strokeDasharray={symbol.dash ? symbol.dash.map((d) => d * w).join(' ') : undefined} />
-        {symbol.arrow && <path d="M34 2.5 L40.5 7 L34 11.5" fill="none" stroke={symbol.color} strokeWidth="2" />}
-      </svg>
-    );
-  }
+  if (symbol.kind === 'line') return <LineSample color={symbol.color} dash={symbol.dash} width={symbol.width} arrow={symbol.arrow} />;
   if (symbol.kind === 'dot') {
     const r = Math.min(7, symbol.radius * 0.7);
     return (

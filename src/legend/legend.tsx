@@ -3,16 +3,7 @@ import { RELATION_STYLE, MOVEMENT_DASH } from '../ui/palette.ts';
 import { LAYER_KINDS } from '../state/store.ts';
 import { useActions, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario } from '../state/hooks.ts';
 import { useT } from '../i18n/index.ts';
-
-function LineSample({ color, dash, width }: { color: string; dash: number[] | null; width: number }) {
-  const w = Math.min(width, 4);
-  return (
-    <svg width="44" height="12" aria-hidden="true" className="line-sample">
-      <line x1="2" y1="6" x2="42" y2="6" stroke={color} strokeWidth={w} strokeDasharray={dash ? dash.map((d) => d * w).join(' ') : undefined} />
-      <path d="M34 2 L40 6 L34 10" fill="none" stroke={color} strokeWidth="2" />
-    </svg>
-  );
-}
+import { LineSample } from './line-sample.tsx';
 
 /** Legend of every symbol on the map; each layer kind and each relation type can be switched off. */
 export function Legend() {
