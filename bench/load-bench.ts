@@ -106,12 +106,28 @@ function snapshotDist(): void {
 const LOCAL = /^https?:\/\/127\.0\.0\.1(:\d+)?\//;
 
 let current: Browser | undefined;
+/** Extra Chromium flags of the browser `liveBrowser` launches (the memory section's JIT-off control). */
+let browserArgs: string[] = [];
+/** Runs `f` in a browser launched with `args` added, then goes back to the usual browser. */
+async function withBrowserArgs<T>(args: string[], f: () => Promise<T>): Promise<T> {
+  await current?.close().catch(() => {});
+  current = undefined;
+  browserArgs = args;
+  try {
+    return await f();
+  } finally {
+    // f() launched it (through liveBrowser); TypeScript still narrows `current` to undefined here.
+    await (current as Browser | undefined)?.close().catch(() => {});
+    current = undefined;
+    browserArgs = [];
+  }
+}
 /** When the browser had to be relaunched (it crashed or was closed from outside during the run). */
 const relaunches: string[] = [];
 /** The browser, launched again if it went away. */
 async function liveBrowser(): Promise<Browser> {
   if (current?.isConnected()) return current;
-  current = await launchBrowser();
+  current = await launchBrowser(browserArgs);
   return current;
 }
 const gone = (e: unknown) => /has been closed|Target closed|disconnected|crashed/i.test(String((e as Error)?.message ?? e));
@@ -864,11 +880,25 @@ function memoryCheckpoints(n: number): number[] {
   return [...new Set([1, 1 + n, same(100), same(250), same(500), same(750), lastStep])].filter((c) => c <= lastStep).sort((a, b) => a - b);
 }
 
+/**
+ * In the JIT-off control: fails unless V8 in the page runs without its JIT (`--jitless` also
+ * removes WebAssembly, which nothing in Sitmap or MapLibre uses), so a flag Chromium dropped
+ * cannot pass for a measurement.
+ */
+async function assertJitless(page: Page): Promise<void> {
+  if (!browserArgs.includes(JITLESS)) return;
+  if (await page.evaluate(() => typeof WebAssembly !== 'undefined')) throw new Error(`${JITLESS} did not reach the page's V8 (WebAssembly is still there)`);
+}
+const JITLESS = '--js-flags=--jitless';
+/** Log label of a memory run: with the JIT-off control, says so. */
+const jitLabel = () => (browserArgs.includes(JITLESS) ? ', JIT off' : '');
+
 async function benchMemory(base: string, actors: Array<{ id: string; name: string }>): Promise<{ samples: HeapSample[]; briefing: boolean; actors: number; load0: number[]; load1: number[] }> {
   const load0 = os.loadavg();
   const { context, page } = await freshPage({ reducedMotion: 'reduce' });
   await page.goto(`${base}/`);
   await idle(page);
+  await assertJitless(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   // Briefing steps are measured on their own (benchBriefingMemory).
@@ -905,7 +935,7 @@ async function benchMemory(base: string, actors: Array<{ id: string; name: strin
     step = next;
     const sample = await measure(step, t0);
     samples.push(sample);
-    log(`  memory after ${step} selection changes: ${mb(sample.used)} used heap, ${sample.nodes} DOM nodes (${f1(sample.ms / 1000)} s)`);
+    log(`  memory${jitLabel()} after ${step} selection changes: ${mb(sample.used)} used heap, ${sample.nodes} DOM nodes (${f1(sample.ms / 1000)} s)`);
   }
   await context.close();
   return { samples, briefing, actors: actors.length, load0, load1: os.loadavg() };
@@ -962,6 +992,7 @@ async function benchBareMemory(base: string, bareConfigUrl: string, camera: Came
   // waitForMapIdle (via idle()) waits on window.__sitmapMap.
   await page.evaluate(() => void (window.__sitmapMap = (window as unknown as { __bareMap: import('maplibre-gl').Map }).__bareMap));
   await idle(page);
+  await assertJitless(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   const n = actors.length;
@@ -991,7 +1022,7 @@ async function benchBareMemory(base: string, bareConfigUrl: string, camera: Came
     step = next;
     const sample = await heapSample(page, cdp, step, t0);
     samples.push(sample);
-    log(`  bare MapLibre after ${step} selection changes: ${mb(sample.used)} used heap (${f1(sample.ms / 1000)} s)`);
+    log(`  bare MapLibre${jitLabel()} after ${step} selection changes: ${mb(sample.used)} used heap (${f1(sample.ms / 1000)} s)`);
   }
   await context.close();
   return samples;
@@ -1048,7 +1079,11 @@ function briefingMemorySection(r: { samples: HeapSample[]; steps: number; load0:
   ].join('\n');
 }
 
-function memorySection(r: { samples: HeapSample[]; bare: HeapSample[]; briefing: boolean; actors: number; load0: number[]; load1: number[] }): string {
+/** Used heap at the last checkpoint vs the first, in per cent. */
+const growthPct = (s: HeapSample[]) => (s.at(-1)!.used / s[0]!.used - 1) * 100;
+const signedPct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`;
+
+function memorySection(r: { samples: HeapSample[]; bare: HeapSample[]; jitOff: { sitmap: HeapSample[]; bare: HeapSample[] }; briefing: boolean; actors: number; load0: number[]; load1: number[] }): string {
   const first = r.samples[0]!;
   const b0 = r.bare[0]!;
   const bLast = r.bare.at(-1)!;
@@ -1078,9 +1113,35 @@ function memorySection(r: { samples: HeapSample[]; bare: HeapSample[]; briefing:
     '',
     `Bare MapLibre after ${bLast.step} changes vs after the 1st: **${bChange >= 0 ? '+' : ''}${bChange.toFixed(1)} %** (${mb(b0.used)} → ${mb(bLast.used)}): the camera moves and feature-state alone, with no app around them, ${bChange <= TARGET.heapPct ? 'stay within' : 'already exceed'} the +${TARGET.heapPct} % target. Sitmap's heap grew ${mb(last.used - first.used)} over the same changes, bare MapLibre's ${mb(bLast.used - b0.used)}.`,
     '',
+    ...jitOffSection(r.samples, r.bare, r.jitOff),
     'What the heap gained, by constructor (heap snapshots over CDP on a readable build): `npx tsx bench/profile-load.ts memory`. By V8 heap space (code, trusted, old space): `npx tsx bench/heap-spaces.ts`.',
     '',
   ].join('\n');
+}
+
+/**
+ * The JIT-off control: the same two workloads in a browser whose V8 runs without its JIT, so the
+ * heap holds no baseline or optimised code and no feedback vectors. What still grows there is data
+ * kept (the app's, MapLibre's, the browser's buffers); the difference to the usual run is V8
+ * compiling functions as they get hot.
+ */
+function jitOffSection(sitmap: HeapSample[], bare: HeapSample[], off: { sitmap: HeapSample[]; bare: HeapSample[] }): string[] {
+  const at = (s: HeapSample[], i: number) => (s[i] ? `${mb(s[i].used)}${i ? ` (${signedPct((s[i].used / s[0]!.used - 1) * 100)})` : ''}` : '–');
+  const grew = (s: HeapSample[]) => s.at(-1)!.used - s[0]!.used;
+  const code = (on: HeapSample[], o: HeapSample[]) => grew(on) - grew(o);
+  const share = (on: HeapSample[], o: HeapSample[]) => (grew(on) > 0 ? `${Math.round((code(on, o) / grew(on)) * 100)} %` : '–');
+  const last = off.sitmap.at(-1)!;
+  const offCh = growthPct(off.sitmap);
+  return [
+    `**Control, same run: both pages with V8's JIT off** (Chromium launched with \`${JITLESS}\`; checked in each page: WebAssembly, which the flag removes, is absent). V8 then only interprets: no baseline or optimised code, no feedback vectors, so what still grows is data the page keeps (the app's, MapLibre's, the browser's). Same workloads, checkpoints and measurement as above, each page in a fresh context of that browser.`,
+    '',
+    '| after selection changes | Sitmap, JIT off | bare MapLibre, JIT off | Sitmap, JIT on (above) | bare MapLibre, JIT on (above) |',
+    '|---:|---:|---:|---:|---:|',
+    ...off.sitmap.map((s, i) => `| ${s.step} | ${at(off.sitmap, i)} | ${at(off.bare, i)} | ${at(sitmap, i)} | ${at(bare, i)} |`),
+    '',
+    `With the JIT off, Sitmap's heap after ${last.step} changes vs after the 1st: **${signedPct(offCh)}** (${mb(off.sitmap[0]!.used)} → ${mb(last.used)}, ${mb(grew(off.sitmap))}; target ≤ +${TARGET.heapPct} %: ${offCh <= TARGET.heapPct ? 'within it' : 'over it'}); bare MapLibre's ${signedPct(growthPct(off.bare))} (${mb(grew(off.bare))}). Of the growth the verdict above counts, compiled code and its metadata are about ${share(sitmap, off.sitmap)} in Sitmap (${mb(code(sitmap, off.sitmap))}) and ${share(bare, off.bare)} in bare MapLibre (${mb(code(bare, off.bare))}), taking the JIT-off growth as the data kept. The verdict stays on the JIT-on figure, the heap users' browsers have.`,
+    '',
+  ];
 }
 
 // ---------- report ----------
@@ -1200,11 +1261,16 @@ async function main() {
       const cams = await withRetry('memory (cameras)', () => workloadCameras(server.url, actors));
       log(`memory: bare MapLibre, the map's share of ${STEPS} selection changes…`);
       const bare = await withRetry('memory (bare)', () => benchBareMemory(server.url, configUrl, camera!, actors, cams));
-      raw.memory = { ...mem, bare, cams };
-      sections.memory = memorySection({ ...mem, bare });
-      const ch = (mem.samples.at(-1)!.used / mem.samples[0]!.used - 1) * 100;
-      const bch = (bare.at(-1)!.used / bare[0]!.used - 1) * 100;
-      summary.push({ section: 'memory', figure: `JS heap after ${mem.samples.at(-1)!.step} selection changes vs after the 1st`, measured: `${ch >= 0 ? '+' : ''}${ch.toFixed(1)} % (${mb(mem.samples[0]!.used)} → ${mb(mem.samples.at(-1)!.used)}); bare MapLibre doing the map's share of the same changes, same run: ${bch >= 0 ? '+' : ''}${bch.toFixed(1)} % (${mb(bare[0]!.used)} → ${mb(bare.at(-1)!.used)})`, target: `≤ +${TARGET.heapPct} %`, ok: ch <= TARGET.heapPct });
+      log(`memory: both again with V8's JIT off (${JITLESS}), to tell compiled code from data kept…`);
+      const jitOff = await withBrowserArgs([JITLESS], async () => ({
+        sitmap: (await withRetry('memory (JIT off)', () => benchMemory(server.url, actors))).samples,
+        bare: await withRetry('memory (bare, JIT off)', () => benchBareMemory(server.url, configUrl, camera!, actors, cams)),
+      }));
+      raw.memory = { ...mem, bare, cams, jitOff };
+      sections.memory = memorySection({ ...mem, bare, jitOff });
+      const ch = growthPct(mem.samples);
+      const bch = growthPct(bare);
+      summary.push({ section: 'memory', figure: `JS heap after ${mem.samples.at(-1)!.step} selection changes vs after the 1st`, measured: `${signedPct(ch)} (${mb(mem.samples[0]!.used)} → ${mb(mem.samples.at(-1)!.used)}); bare MapLibre doing the map's share of the same changes, same run: ${signedPct(bch)} (${mb(bare[0]!.used)} → ${mb(bare.at(-1)!.used)}); both with V8's JIT off (no compiled code), same run: Sitmap ${signedPct(growthPct(jitOff.sitmap))}, bare ${signedPct(growthPct(jitOff.bare))}`, target: `≤ +${TARGET.heapPct} %`, ok: ch <= TARGET.heapPct });
       const nSteps = (JSON.parse(readFileSync(KURSK_FILE, 'utf8')) as { briefings?: Array<{ steps: unknown[] }> }).briefings?.[0]?.steps.length ?? 0;
       if (nSteps > 1) {
         log(`memory: ${STEPS} briefing steps…`);
