@@ -23,7 +23,7 @@ import {
 import { dayOf } from '../src/scenario/derive/time.ts';
 import type { LngLat } from '../src/scenario/derive/arcs.ts';
 import { basemapStyle } from '../src/map/basemap-style.ts';
-import { arrowImage } from '../src/map/arrow-image.ts';
+import { mapImagesForPage, type BareImage } from '../src/map/map-images.ts';
 import { BASE } from '../src/ui/palette.ts';
 import * as L from '../src/map/layers/scenario-layers.ts';
 import { SOURCE } from '../src/map/layers/scenario-layers.ts';
@@ -34,12 +34,13 @@ export const BARE_DIR = join(ROOT, 'bench', 'fixtures', 'bare');
 export const UNITS_SOURCE = 'bench-units';
 
 export interface BareConfig {
-  /** Basemap sources and layers only; the page adds the arrow image, then `sources` and `layers`. */
+  /** Basemap sources and layers only; the page adds the images, then `sources` and `layers`. */
   style: StyleSpecification;
   sources: Record<string, SourceSpecification>;
   layers: LayerSpecification[];
   unitsSource: string;
-  arrow: { width: number; height: number; base64: string };
+  /** The style images the app adds in code (arrow, keep-out). */
+  images: BareImage[];
   dates: string[];
 }
 
@@ -159,6 +160,8 @@ export function bareConfig(scenario: Scenario, dates: string[]): BareConfig {
     if (v === undefined) return [];
     return Array.isArray(v) ? (v as LayerSpecification[]) : [v as LayerSpecification];
   };
+  // The invisible label keep-outs, each where scenario-style.ts puts it.
+  const keepout = (id: string) => one('markerKeepouts').filter((l) => l.id === id);
   const layers: LayerSpecification[] = [
     L.territoryFill(tints),
     L.territoryOutline(tints),
@@ -177,12 +180,14 @@ export function bareConfig(scenario: Scenario, dates: string[]): BareConfig {
     units, // Sitmap puts its GPU units layer just below the place dots
     ...one('placeDots'),
     ...one('placeLabels'),
+    ...keepout('place-keepout'),
     ...one('positionMarkers'),
     ...one('positionLabels'),
+    ...keepout('position-keepout'),
     ...one('actorMarkers'),
     ...one('actorLabels'),
+    ...keepout('actor-keepout'),
   ];
-  const arrow = arrowImage();
   const bare = layers.map((l) => ('filter' in l && l.filter !== undefined ? ({ ...l, filter: withoutDayFilter(l.filter) } as LayerSpecification) : l));
   if (bare.some((l) => readsGlobalState('filter' in l ? l.filter : undefined))) throw new Error('a bare layer still reads the global day state');
   return {
@@ -190,7 +195,7 @@ export function bareConfig(scenario: Scenario, dates: string[]): BareConfig {
     sources,
     layers: bare,
     unitsSource: UNITS_SOURCE,
-    arrow: { width: arrow.width, height: arrow.height, base64: Buffer.from(arrow.data).toString('base64') },
+    images: mapImagesForPage((d) => Buffer.from(d).toString('base64')),
     dates,
   };
 }

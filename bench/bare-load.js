@@ -31,8 +31,10 @@ const map = new Map({
   attributionControl: { compact: true, customAttribution: config.attribution },
 });
 window.__bareMap = map;
-const raw = Uint8Array.from(atob(config.arrow.base64), (c) => c.charCodeAt(0));
-map.addImage(config.arrow.id, { width: config.arrow.width, height: config.arrow.height, data: raw }, { sdf: true, pixelRatio: 2 });
+for (const image of config.images) {
+  const data = Uint8Array.from(atob(image.base64), (c) => c.charCodeAt(0));
+  map.addImage(image.id, { width: image.width, height: image.height, data }, image.options);
+}
 if (split) {
   map.once('load', () => {
     for (const [id, source] of Object.entries(config.style.sources)) if (!map.getSource(id)) map.addSource(id, source);

@@ -29,8 +29,10 @@ const map = new Map({
 });
 await new Promise((resolve) => map.once('load', resolve));
 
-const raw = Uint8Array.from(atob(config.arrow.base64), (c) => c.charCodeAt(0));
-map.addImage('sitmap-arrow', { width: config.arrow.width, height: config.arrow.height, data: raw }, { sdf: true, pixelRatio: 2 });
+for (const image of config.images) {
+  const data = Uint8Array.from(atob(image.base64), (c) => c.charCodeAt(0));
+  map.addImage(image.id, { width: image.width, height: image.height, data }, image.options);
+}
 for (const [id, spec] of Object.entries(config.sources)) {
   if (id === config.unitsSource && !withUnits) continue;
   map.addSource(id, spec);

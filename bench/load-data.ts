@@ -25,8 +25,8 @@ import {
 } from '../src/scenario/derive/features.ts';
 import { dayOf } from '../src/scenario/derive/time.ts';
 import { basemapStyle } from '../src/map/basemap-style.ts';
-import { arrowImage } from '../src/map/arrow-image.ts';
-import { ARROW_IMAGE, DAY_STATE, SOURCE } from '../src/map/layers/scenario-layers.ts';
+import { mapImagesForPage, type BareImage } from '../src/map/map-images.ts';
+import { DAY_STATE, SOURCE } from '../src/map/layers/scenario-layers.ts';
 import { scenarioLayers, scenarioSources, type ScenarioLayerOptions, type ScenarioSourceData } from '../src/map/layers/scenario-style.ts';
 import type { LayerKind } from '../src/state/store.ts';
 
@@ -36,7 +36,8 @@ export const LOAD_URL = '/bench-fixtures/load';
 
 export interface LoadConfig {
   style: StyleSpecification;
-  arrow: { id: string; width: number; height: number; base64: string };
+  /** The style images the app adds in code (arrow, keep-out), for the bare page to add. */
+  images: BareImage[];
   attribution: string;
   /** Ids of every layer, in order: the page's first `idle` counts once all of them are in the style. */
   layerIds: string[];
@@ -70,10 +71,9 @@ export function loadConfig(scenario: Scenario): LoadConfig {
     }),
   ];
   const style: StyleSpecification = { ...base, sources, layers, state: { [DAY_STATE]: { default: Math.floor(dayOf(date)) } } } as StyleSpecification;
-  const arrow = arrowImage();
   return {
     style,
-    arrow: { id: ARROW_IMAGE, width: arrow.width, height: arrow.height, base64: Buffer.from(arrow.data).toString('base64') },
+    images: mapImagesForPage((d) => Buffer.from(d).toString('base64')),
     attribution: 'Natural Earth · GeoNames',
     layerIds: layers.map((l) => l.id),
     featureCounts: Object.fromEntries(Object.entries(data).map(([id, fc]) => [id, fc.features.length])),

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForMapIdle } from './harness.ts';
+import { browserSuite, labelsOverMarkers, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForMapIdle } from './harness.ts';
 import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
 
@@ -166,6 +166,38 @@ describe('Sitmap foundation in a real browser', () => {
       assert.ok((await renderedCount(page, ['area-fill'])) >= 1, 'the Kursk area of uncertainty is drawn');
       await screenshot(page, 'kursk-1280x720');
     });
+  });
+
+  it('labels go around markers, never over them, and every troop position in a frame is named', async () => {
+    for (const [w, h] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      await withPage(
+        async ({ page }) => {
+          await page.goto(url('/'));
+          await waitForMapIdle(page);
+          for (const frame of ['Theatre', 'Kursk', 'Russian Far East']) {
+            await page.getByRole('button', { name: frame, exact: true }).click();
+            await waitForMapIdle(page);
+            assert.deepEqual(await labelsOverMarkers(page), [], `${frame} at ${w}×${h}: no label over a marker`);
+            if (frame === 'Theatre') {
+              // Crowded round Korea: every actor drawn is still named.
+              const actors = await renderedIds(page, ['actor-markers']);
+              assert.ok(actors.length >= 5, `Theatre: actors drawn (${actors.join(', ')})`);
+              assert.deepEqual(await renderedIds(page, ['actor-labels']), actors, `Theatre at ${w}×${h}: every actor drawn is named`);
+              continue;
+            }
+            // Zoomed in, there is room beside every marker: each troop position drawn has its label.
+            const markers = await renderedIds(page, ['position-markers']);
+            assert.ok(markers.length >= 3, `${frame}: troop positions drawn (${markers.join(', ')})`);
+            assert.deepEqual(await renderedIds(page, ['position-labels']), markers, `${frame} at ${w}×${h}: every troop position labelled`);
+          }
+          await screenshot(page, `far-east-${w}x${h}`);
+        },
+        { viewport: { width: w, height: h } },
+      );
+    }
   });
 
   it('an unknown id in a link says so and keeps the map', async () => {

@@ -199,6 +199,41 @@ export function browserSuite() {
   };
 }
 
+/**
+ * Labels drawn over a marker in the current view: for every actor marker, troop position marker
+ * and place dot drawn, the labels whose placed box (MapLibre's collision box, padding included)
+ * meets the marker's square at rest (radius + stroke, default theme). As the layer order of
+ * src/map/layers/scenario-style.ts has it: actor labels may cover troop markers and place dots
+ * (names first in a crowded view), troop position labels place dots; nothing else may.
+ */
+export function labelsOverMarkers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = window.__sitmapMap!;
+    const rules: Array<[string, number, string[]]> = [
+      ['actor-markers', 9 + 2, ['actor-labels', 'position-labels', 'place-labels']],
+      ['position-markers', 7 + 1.5, ['position-labels', 'place-labels']],
+      ['place-dots', 3.5, ['place-labels']],
+    ];
+    const out: string[] = [];
+    for (const [markers, r, labels] of rules) {
+      for (const f of map.queryRenderedFeatures({ layers: [markers] })) {
+        if (f.geometry.type !== 'Point') continue;
+        const p = map.project(f.geometry.coordinates as [number, number]);
+        for (const hit of map.queryRenderedFeatures(
+          [
+            [p.x - r, p.y - r],
+            [p.x + r, p.y + r],
+          ],
+          { layers: labels },
+        )) {
+          out.push(`${hit.layer.id} ${String(hit.properties.id)} over ${markers} ${String(f.properties.id)}`);
+        }
+      }
+    }
+    return [...new Set(out)].sort();
+  });
+}
+
 /** Ids of the features of these layers drawn in the current view, sorted and unique. */
 export function renderedIds(page: Page, layers: string[]): Promise<string[]> {
   return page.evaluate((ids) => {

@@ -39,11 +39,11 @@ import { OVERLAY_SOURCE_PREFIX, overlayLayers, overlaySourceId } from './layers/
 import { basemapStyle } from './basemap-style.ts';
 import { basemapData } from './basemap-data.ts';
 import { WORKER_URL } from './maplibre-worker.ts';
-import { arrowImage } from './arrow-image.ts';
+import { MAP_IMAGES, addMapImage } from './map-images.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
 import { afterNextPaint, afterPresented } from '../lib/after-paint.ts';
 import { estimatorName, useT, type Lang } from '../i18n/index.ts';
-import { ARROW_IMAGE, DAY_STATE, PROJECTOR_STATE, INTERACTIVE_LAYERS, SOURCE } from './layers/scenario-layers.ts';
+import { DAY_STATE, PROJECTOR_STATE, INTERACTIVE_LAYERS, SOURCE } from './layers/scenario-layers.ts';
 import { OVERLAYS_BELOW, filterBoundaries, filterDay, layerChanges, scenarioLayers, scenarioSources, type ScenarioSourceData } from './layers/scenario-style.ts';
 
 const KIND_OF_SOURCE: Record<string, EntityKind> = {
@@ -164,9 +164,7 @@ function MapImages() {
   useLayoutEffect(() => {
     const m = current?.getMap();
     if (!m) return;
-    const missing = (e: { id: string }) => {
-      if (e.id === ARROW_IMAGE && !m.hasImage(ARROW_IMAGE)) m.addImage(ARROW_IMAGE, arrowImage(), { sdf: true, pixelRatio: 2 });
-    };
+    const missing = (e: { id: string }) => addMapImage(m, e.id);
     m.on('styleimagemissing', missing);
     return () => {
       m.off('styleimagemissing', missing);
@@ -346,7 +344,7 @@ export function MapView() {
   useEffect(() => {
     if (!map) return;
     const restored = () => {
-      if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(), { sdf: true, pixelRatio: 2 });
+      for (const id of Object.keys(MAP_IMAGES)) addMapImage(map, id);
       setGeneration((g) => g + 1);
     };
     map.on('webglcontextrestored', restored);

@@ -52,6 +52,24 @@ const emphasis = (base: number, hover: number, select: number): ExpressionSpecif
 
 export const ARROW_IMAGE = 'sitmap-arrow';
 
+/**
+ * Where a marker's label may go, in order of preference: below, above, beside, then diagonally
+ * off it; `em` is the gap from the point in ems of the label's size. It must keep the label's
+ * box (with its 2 px padding) clear of the marker's keep-out (markerKeepouts), or the label
+ * collides with its own marker and is left out. MapLibre moves top and bottom anchors 7/24 em
+ * towards the point (a baseline allowance), hence the extra 0.3 em there.
+ */
+function aroundMarker(em: number): ExpressionSpecification {
+  const v = em + 0.3;
+  const d = em * 0.85;
+  return ['literal', ['top', [0, v], 'bottom', [0, -v], 'left', [em, 0], 'right', [-em, 0], 'top-left', [d, d + 0.3], 'top-right', [-d, d + 0.3], 'bottom-left', [d, -d - 0.3], 'bottom-right', [-d, -d - 0.3]]] as unknown as ExpressionSpecification;
+}
+/**
+ * A transparent 2×2 image: the icon of the keep-out layers (`markerKeepouts`), whose only job is
+ * to put each marker's box into the label collision index. Scaled by `icon-size` (px / 2).
+ */
+export const KEEPOUT_IMAGE = 'sitmap-keepout';
+
 // --- Territories: tint each actor's country, drawn into the basemap's `countries` source. ---
 export function territoryFill(tints: Array<[string, string]>): FillLayerSpecification {
   const colour: ExpressionSpecification | string = tints.length
@@ -212,9 +230,8 @@ export const placeLabels: SymbolLayerSpecification = {
     'text-field': ['get', 'name'],
     'text-font': MAP_FONT,
     'text-size': textSize(12, 17),
-    'text-anchor': 'left',
-    'text-offset': [0.7, 0],
-    'text-optional': true,
+    // Beside the dot, on whichever side is free of markers and other labels (markerKeepouts).
+    'text-variable-anchor-offset': ['literal', ['left', [0.6, 0], 'right', [-0.6, 0], 'top', [0, 0.85], 'bottom', [0, -0.85]]],
   },
   paint: { 'text-color': BASE.muted, 'text-halo-color': BASE.halo, 'text-halo-width': 1.5 },
 };
@@ -247,10 +264,12 @@ export const positionLabels: SymbolLayerSpecification = {
     ],
     'text-font': MAP_FONT,
     'text-size': textSize(12, 17),
-    'text-anchor': 'top',
-    'text-offset': [0, 0.9],
+    // Below the marker where that is free, else above, beside or diagonally off it: never over
+    // another marker (markerKeepouts) or label; a label with no free side is left out, its marker stays.
+    'text-variable-anchor-offset': aroundMarker(1),
+    // Lines flush to the marker's side when the label is beside it, centred above or below.
+    'text-justify': 'auto',
     'text-max-width': 12,
-    'text-optional': true,
   },
   paint: { 'text-color': BASE.text, 'text-halo-color': BASE.halo, 'text-halo-width': 1.6 },
 };
@@ -276,13 +295,44 @@ export const actorLabels: SymbolLayerSpecification = {
     'text-field': ['get', 'name'],
     'text-font': MAP_FONT,
     'text-size': textSize(15, 22),
-    'text-anchor': 'top',
-    'text-offset': [0, 1.1],
+    'text-variable-anchor-offset': aroundMarker(1.1),
     'text-allow-overlap': false,
     'text-padding': 2,
   },
   paint: { 'text-color': BASE.text, 'text-halo-color': BASE.halo, 'text-halo-width': 2 },
 };
+
+/**
+ * Keep-outs: an invisible icon the size of each actor marker, position marker and place dot (at rest; with its
+ * stroke), always placed, so that labels go around markers instead of over them: MapLibre keeps
+ * labels apart from each other but not from circle layers. Symbols are placed from the top layer
+ * down, so each sits above the label layers that must avoid it (scenarioLayers says which); they
+ * draw nothing and are not interactive.
+ */
+function keepout(id: string, source: string, halfPx: number, projectorHalfPx: number, filter?: ExpressionSpecification, padding = 1): SymbolLayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source,
+    ...(filter ? { filter } : {}),
+    layout: {
+      'icon-image': KEEPOUT_IMAGE,
+      // The image is 2 px wide: icon-size is the marker's half width in px.
+      'icon-size': ['case', projectorOn, projectorHalfPx, halfPx],
+      'icon-allow-overlap': true,
+      'icon-padding': padding,
+    },
+    paint: { 'icon-opacity': 0 },
+  };
+}
+// Half widths: radius + stroke, and in the projector theme radius × 1.4 (+ stroke). A label's
+// radial offset must exceed this + icon-padding + text-padding (2): see positionLabels, actorLabels.
+export const markerKeepouts: SymbolLayerSpecification[] = [
+  keepout('position-keepout', SOURCE.positions, 7 + 1.5, 7 * 1.4 + 1.5, HOLDS),
+  keepout('actor-keepout', SOURCE.actors, 9 + 2, 9 * 1.4 + 2 * 1.4),
+  // Place dots are small context: only the dot itself (it keeps other places' labels off it).
+  keepout('place-keepout', SOURCE.places, 3.5, 3.5 * 1.4, ['!', ['get', 'capital']], 0),
+];
 
 /** Layers a click or hover resolves to an entity, topmost first in priority. */
 export const INTERACTIVE_LAYERS = [

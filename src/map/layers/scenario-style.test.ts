@@ -34,8 +34,9 @@ describe('the map style at start', () => {
     const ids = style.layers.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of INTERACTIVE_LAYERS) expect(ids).toContain(id);
-    // Actors are drawn last (on top, easy to hit); overlays go in just below them.
-    expect(ids.slice(-2)).toEqual(['actor-markers', 'actor-labels']);
+    // Actors are drawn last (on top, easy to hit); overlays go in just below them. Above them only
+    // the invisible keep-outs, which must be placed before every label layer.
+    expect(ids.slice(-9)).toEqual(['place-dots', 'place-labels', 'place-keepout', 'position-markers', 'position-labels', 'position-keepout', 'actor-markers', 'actor-labels', 'actor-keepout']);
     expect(OVERLAYS_BELOW).toBe('actor-markers');
   });
 
@@ -56,6 +57,8 @@ describe('layerChanges', () => {
     expect(changes).toEqual([
       { op: 'layout', id: 'place-dots', key: 'visibility', value: 'none' },
       { op: 'layout', id: 'place-labels', key: 'visibility', value: 'none' },
+      // Hidden dots no longer keep labels off them.
+      { op: 'layout', id: 'place-keepout', key: 'visibility', value: 'none' },
     ]);
   });
 

@@ -7,6 +7,7 @@ import {
   HOLDS,
   SOURCE,
   actorLabels,
+  markerKeepouts,
   actorMarkers,
   areaFill,
   areaOutline,
@@ -73,12 +74,20 @@ export function scenarioLayers(o: ScenarioLayerOptions): LayerSpecification[] {
     ...completedRouteLines.map((l) => toggled(l, 'movements')),
     ...movementLines.map((l) => toggled(l, 'movements')),
     toggled(movementHit, 'movements'),
+    // Each label layer sits below the keep-outs it must avoid (markerKeepouts: invisible, and
+    // symbols are placed from the top layer down). Place labels avoid every marker and dot;
+    // troop position labels every marker (a place dot, mere context, may go under one: else a
+    // position among named places could lose its sourced label); actor labels, the names a
+    // crowded view needs most, only actor markers.
     toggled(placeDots, 'places'),
     toggled(placeLabels, 'places'),
+    toggled(markerKeepouts[2]!, 'places'),
     toggled(positionMarkers, 'positions'),
     toggled(positionLabelLayer, 'positions'),
+    toggled(markerKeepouts[0]!, 'positions'),
     actorMarkers,
     actorLabels,
+    markerKeepouts[1]!,
   ];
 }
 
