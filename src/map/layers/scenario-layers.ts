@@ -40,8 +40,10 @@ const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'high
 /** Global state: the projector theme is on (thicker lines, larger markers and type). */
 export const PROJECTOR_STATE = 'projector';
 const projectorOn: ExpressionSpecification = ['boolean', ['global-state', PROJECTOR_STATE], false];
+/** How much thicker lines are in the projector theme. */
+const PROJECTOR_LINES = 1.6;
 /** A line width or radius, thicker in the projector theme. */
-const thick = (value: ExpressionSpecification | number, factor = 1.6): ExpressionSpecification => ['*', value, ['case', projectorOn, factor, 1]];
+const thick = (value: ExpressionSpecification | number, factor = PROJECTOR_LINES): ExpressionSpecification => ['*', value, ['case', projectorOn, factor, 1]];
 /** A text size, larger in the projector theme. */
 const textSize = (base: number, projector: number): ExpressionSpecification => ['case', projectorOn, projector, base];
 // ---- end briefing mode ----
@@ -121,6 +123,26 @@ export const areaOutline: LineLayerSpecification = {
 };
 
 // --- Relations: one layer per type so each keeps its own dash pattern. ---
+/**
+ * Pixels between the lanes of relations that join the same two actors (features.ts gives each a
+ * lane), thicker in the projector theme along with the lines: wide enough that two neighbouring
+ * lines, both highlighted, do not run into each other (the widest, 4.5 px + 3, is 7.5 px; 12 px
+ * in the projector theme). Before, lanes stayed 7 px apart while lines grew to 8.8 px, and two
+ * dashed denials beside a deployment merged into grey blocks on the projector.
+ */
+export const LANE_PX = 8;
+const laneOffset: ExpressionSpecification = thick(['*', ['get', 'lane'], LANE_PX], PROJECTOR_LINES);
+/** Scale of the direction chevrons on relation lines (the arrow image at icon-size). */
+const RELATION_ARROW_SIZE = 0.55;
+/**
+ * icon-offset [0, lane × px] for a chevron on its relation's lane. Expressions cannot build an
+ * array from a number, but `interpolate` outputs arrays: linear between lanes ±8, it is exact.
+ */
+const arrowLane = (px: number, size: number): ExpressionSpecification => [
+  'interpolate', ['linear'], ['get', 'lane'],
+  -8, ['literal', [0, (-8 * px) / size]],
+  8, ['literal', [0, (8 * px) / size]],
+];
 export const relationLineId = (type: string) => `relation-${type}`;
 export const relationLines: LineLayerSpecification[] = RELATION_TYPES.map((type) => {
   const style = RELATION_STYLE[type];
@@ -133,7 +155,7 @@ export const relationLines: LineLayerSpecification[] = RELATION_TYPES.map((type)
     paint: {
       'line-color': style.color,
       'line-width': thick(emphasis(style.width, style.width + 2, style.width + 3)),
-      'line-offset': ['*', ['get', 'lane'], 7],
+      'line-offset': laneOffset,
       ...(style.dash ? { 'line-dasharray': style.dash } : {}),
     },
   };
@@ -143,7 +165,7 @@ export const relationHit: LineLayerSpecification = {
   id: 'relation-hit',
   type: 'line',
   source: SOURCE.relations,
-  paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 16, 'line-offset': ['*', ['get', 'lane'], 7] },
+  paint: { 'line-color': '#000', 'line-opacity': 0, 'line-width': 16, 'line-offset': laneOffset },
 };
 export const relationArrows: SymbolLayerSpecification = {
   id: 'relation-arrows',
@@ -153,11 +175,14 @@ export const relationArrows: SymbolLayerSpecification = {
     'symbol-placement': 'line',
     'symbol-spacing': 90,
     'icon-image': ARROW_IMAGE,
-    'icon-size': 0.55,
+    // Larger with the lines in the projector theme, so the direction reads across a room.
+    'icon-size': ['case', projectorOn, PROJECTOR_LINES * RELATION_ARROW_SIZE, RELATION_ARROW_SIZE],
     'icon-rotation-alignment': 'map',
     'icon-allow-overlap': true,
     'icon-ignore-placement': true,
-    'icon-offset': ['literal', [0, 0]],
+    // On the relation's own lane: the icon's y axis is the line's right-hand side, as for
+    // line-offset, and icon-offset is in icon units (× icon-size).
+    'icon-offset': ['case', projectorOn, arrowLane(PROJECTOR_LINES * LANE_PX, PROJECTOR_LINES * RELATION_ARROW_SIZE), arrowLane(LANE_PX, RELATION_ARROW_SIZE)],
   },
   paint: {
     'icon-color': ['match', ['get', 'type'], ...RELATION_TYPES.flatMap((t) => [t, RELATION_STYLE[t].color]), '#333'] as unknown as ExpressionSpecification,
