@@ -125,13 +125,12 @@ export const areaOutline: LineLayerSpecification = {
 // --- Relations: one layer per type so each keeps its own dash pattern. ---
 /**
  * Pixels between the lanes of relations that join the same two actors (features.ts gives each a
- * lane), thicker in the projector theme along with the lines: wide enough that two neighbouring
+ * lane), wider in the projector theme along with the lines: wide enough that two neighbouring
  * lines, both highlighted, do not run into each other (the widest, 4.5 px + 3, is 7.5 px; 12 px
- * in the projector theme). Before, lanes stayed 7 px apart while lines grew to 8.8 px, and two
- * dashed denials beside a deployment merged into grey blocks on the projector.
+ * in the projector theme). relation-lanes.test.ts holds this.
  */
 export const LANE_PX = 8;
-const laneOffset: ExpressionSpecification = thick(['*', ['get', 'lane'], LANE_PX], PROJECTOR_LINES);
+const laneOffset: ExpressionSpecification = thick(['*', ['get', 'lane'], LANE_PX]);
 /** Scale of the direction chevrons on relation lines (the arrow image at icon-size). */
 const RELATION_ARROW_SIZE = 0.55;
 /**
@@ -328,11 +327,11 @@ export const actorLabels: SymbolLayerSpecification = {
 };
 
 /**
- * Keep-outs: an invisible icon the size of each actor marker, position marker and place dot (at rest; with its
- * stroke), always placed, so that labels go around markers instead of over them: MapLibre keeps
- * labels apart from each other but not from circle layers. Symbols are placed from the top layer
- * down, so each sits above the label layers that must avoid it (scenarioLayers says which); they
- * draw nothing and are not interactive.
+ * Keep-outs: an invisible icon the size of each actor marker, position marker and place dot (at
+ * rest, with its stroke), always placed, so that labels go around markers instead of over them:
+ * MapLibre keeps labels apart from each other but not from circle layers. Symbols are placed from
+ * the top layer down, so each sits above the label layers that must avoid it (scenarioLayers says
+ * which); they draw nothing and are not interactive.
  */
 function keepout(id: string, source: string, halfPx: number, projectorHalfPx: number, filter?: ExpressionSpecification, padding = 1): SymbolLayerSpecification {
   return {
@@ -351,7 +350,7 @@ function keepout(id: string, source: string, halfPx: number, projectorHalfPx: nu
   };
 }
 // Half widths: radius + stroke, and in the projector theme radius × 1.4 (+ stroke). A label's
-// radial offset must exceed this + icon-padding + text-padding (2): see positionLabels, actorLabels.
+// offset (aroundMarker) must exceed this + icon-padding + text-padding (2).
 export const markerKeepouts: SymbolLayerSpecification[] = [
   keepout('position-keepout', SOURCE.positions, 7 + 1.5, 7 * 1.4 + 1.5, HOLDS),
   keepout('actor-keepout', SOURCE.actors, 9 + 2, 9 * 1.4 + 2 * 1.4),
