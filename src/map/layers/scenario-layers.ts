@@ -333,12 +333,19 @@ export const actorLabels: SymbolLayerSpecification = {
  * the top layer down, so each sits above the label layers that must avoid it (scenarioLayers says
  * which); they draw nothing and are not interactive.
  */
-function keepout(id: string, source: string, halfPx: number, projectorHalfPx: number, filter?: ExpressionSpecification, padding = 1): SymbolLayerSpecification {
+function keepout(
+  id: string,
+  source: string,
+  halfPx: number,
+  projectorHalfPx: number,
+  { filter, padding = 1, minzoom }: { filter?: ExpressionSpecification; padding?: number; minzoom?: number } = {},
+): SymbolLayerSpecification {
   return {
     id,
     type: 'symbol',
     source,
     ...(filter ? { filter } : {}),
+    ...(minzoom !== undefined ? { minzoom } : {}),
     layout: {
       'icon-image': KEEPOUT_IMAGE,
       // The image is 2 px wide: icon-size is the marker's half width in px.
@@ -351,11 +358,15 @@ function keepout(id: string, source: string, halfPx: number, projectorHalfPx: nu
 }
 // Half widths: radius + stroke, and in the projector theme radius × 1.4 (+ stroke). A label's
 // offset (aroundMarker) must exceed this + icon-padding + text-padding (2).
+// Each keep-out starts at the lowest zoom of the labels that must avoid it: below that it would
+// only cost work, and (as markers come and go with the date) a symbol fade that holds back the
+// map's idle after every scrub by 300 ms (bench/results/changes.md).
+const labelsFrom = Math.min(placeLabels.minzoom!, positionLabels.minzoom!);
 export const markerKeepouts: SymbolLayerSpecification[] = [
-  keepout('position-keepout', SOURCE.positions, 7 + 1.5, 7 * 1.4 + 1.5, HOLDS),
+  keepout('position-keepout', SOURCE.positions, 7 + 1.5, 7 * 1.4 + 1.5, { filter: HOLDS, minzoom: labelsFrom }),
   keepout('actor-keepout', SOURCE.actors, 9 + 2, 9 * 1.4 + 2 * 1.4),
   // Place dots are small context: only the dot itself (it keeps other places' labels off it).
-  keepout('place-keepout', SOURCE.places, 3.5, 3.5 * 1.4, ['!', ['get', 'capital']], 0),
+  keepout('place-keepout', SOURCE.places, 3.5, 3.5 * 1.4, { filter: ['!', ['get', 'capital']], padding: 0, minzoom: placeLabels.minzoom! }),
 ];
 
 /** Layers a click or hover resolves to an entity, topmost first in priority. */
