@@ -160,8 +160,6 @@ export function bareConfig(scenario: Scenario, dates: string[]): BareConfig {
     if (v === undefined) return [];
     return Array.isArray(v) ? (v as LayerSpecification[]) : [v as LayerSpecification];
   };
-  // The invisible label keep-outs, each where scenario-style.ts puts it.
-  const keepout = (id: string) => one('markerKeepouts').filter((l) => l.id === id);
   const layers: LayerSpecification[] = [
     L.territoryFill(tints),
     L.territoryOutline(tints),
@@ -180,13 +178,13 @@ export function bareConfig(scenario: Scenario, dates: string[]): BareConfig {
     units, // Sitmap puts its GPU units layer just below the place dots
     ...one('placeDots'),
     ...one('placeLabels'),
-    ...keepout('place-keepout'),
+    ...one('placeKeepout'), // the invisible label keep-outs, each where scenario-style.ts puts it
     ...one('positionMarkers'),
     ...one('positionLabels'),
-    ...keepout('position-keepout'),
+    ...one('positionKeepout'),
     ...one('actorMarkers'),
     ...one('actorLabels'),
-    ...keepout('actor-keepout'),
+    ...one('actorKeepout'),
   ];
   const bare = layers.map((l) => ('filter' in l && l.filter !== undefined ? ({ ...l, filter: withoutDayFilter(l.filter) } as LayerSpecification) : l));
   if (bare.some((l) => readsGlobalState('filter' in l ? l.filter : undefined))) throw new Error('a bare layer still reads the global day state');

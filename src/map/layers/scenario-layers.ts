@@ -57,7 +57,7 @@ export const ARROW_IMAGE = 'sitmap-arrow';
 /**
  * Where a marker's label may go, in order of preference: below, above, beside, then diagonally
  * off it; `em` is the gap from the point in ems of the label's size. It must keep the label's
- * box (with its 2 px padding) clear of the marker's keep-out (markerKeepouts), or the label
+ * box (with its 2 px padding) clear of the marker's keep-out (the keep-out layers below), or the label
  * collides with its own marker and is left out. MapLibre moves top and bottom anchors 7/24 em
  * towards the point (a baseline allowance), hence the extra 0.3 em there.
  */
@@ -67,7 +67,7 @@ function aroundMarker(em: number): ExpressionSpecification {
   return ['literal', ['top', [0, v], 'bottom', [0, -v], 'left', [em, 0], 'right', [-em, 0], 'top-left', [d, d + 0.3], 'top-right', [-d, d + 0.3], 'bottom-left', [d, -d - 0.3], 'bottom-right', [-d, -d - 0.3]]] as unknown as ExpressionSpecification;
 }
 /**
- * A transparent 2×2 image: the icon of the keep-out layers (`markerKeepouts`), whose only job is
+ * A transparent 2×2 image: the icon of the keep-out layers (`positionKeepout`, `actorKeepout`, `placeKeepout`), whose only job is
  * to put each marker's box into the label collision index. Scaled by `icon-size` (px / 2).
  */
 export const KEEPOUT_IMAGE = 'sitmap-keepout';
@@ -254,7 +254,7 @@ export const placeLabels: SymbolLayerSpecification = {
     'text-field': ['get', 'name'],
     'text-font': MAP_FONT,
     'text-size': textSize(12, 17),
-    // Beside the dot, on whichever side is free of markers and other labels (markerKeepouts).
+    // Beside the dot, on whichever side is free of markers and other labels (the keep-out layers below).
     'text-variable-anchor-offset': ['literal', ['left', [0.6, 0], 'right', [-0.6, 0], 'top', [0, 0.85], 'bottom', [0, -0.85]]],
   },
   paint: { 'text-color': BASE.muted, 'text-halo-color': BASE.halo, 'text-halo-width': 1.5 },
@@ -289,7 +289,7 @@ export const positionLabels: SymbolLayerSpecification = {
     'text-font': MAP_FONT,
     'text-size': textSize(12, 17),
     // Below the marker where that is free, else above, beside or diagonally off it: never over
-    // another marker (markerKeepouts) or label; a label with no free side is left out, its marker stays.
+    // another marker (the keep-out layers below) or label; a label with no free side is left out, its marker stays.
     'text-variable-anchor-offset': aroundMarker(1),
     // Lines flush to the marker's side when the label is beside it, centred above or below.
     'text-justify': 'auto',
@@ -362,12 +362,10 @@ function keepout(
 // only cost work, and (as markers come and go with the date) a symbol fade that holds back the
 // map's idle after every scrub by 300 ms (bench/results/changes.md).
 const labelsFrom = Math.min(placeLabels.minzoom!, positionLabels.minzoom!);
-export const markerKeepouts: SymbolLayerSpecification[] = [
-  keepout('position-keepout', SOURCE.positions, 7 + 1.5, 7 * 1.4 + 1.5, { filter: HOLDS, minzoom: labelsFrom }),
-  keepout('actor-keepout', SOURCE.actors, 9 + 2, 9 * 1.4 + 2 * 1.4),
-  // Place dots are small context: only the dot itself (it keeps other places' labels off it).
-  keepout('place-keepout', SOURCE.places, 3.5, 3.5 * 1.4, { filter: ['!', ['get', 'capital']], padding: 0, minzoom: placeLabels.minzoom! }),
-];
+export const positionKeepout = keepout('position-keepout', SOURCE.positions, 7 + 1.5, 7 * 1.4 + 1.5, { filter: HOLDS, minzoom: labelsFrom });
+export const actorKeepout = keepout('actor-keepout', SOURCE.actors, 9 + 2, 9 * 1.4 + 2 * 1.4);
+// Place dots are small context: only the dot itself (it keeps other places' labels off it).
+export const placeKeepout = keepout('place-keepout', SOURCE.places, 3.5, 3.5 * 1.4, { filter: ['!', ['get', 'capital']], padding: 0, minzoom: placeLabels.minzoom! });
 
 /** Layers a click or hover resolves to an entity, topmost first in priority. */
 export const INTERACTIVE_LAYERS = [

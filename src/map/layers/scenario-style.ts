@@ -6,8 +6,8 @@ import { countAtOrBefore } from '../../scenario/derive/time.ts';
 import {
   HOLDS,
   SOURCE,
+  actorKeepout,
   actorLabels,
-  markerKeepouts,
   actorMarkers,
   areaFill,
   areaOutline,
@@ -16,7 +16,9 @@ import {
   movementHit,
   movementLines,
   placeDots,
+  placeKeepout,
   placeLabels,
+  positionKeepout,
   positionLabels,
   positionMarkers,
   relationArrows,
@@ -74,20 +76,20 @@ export function scenarioLayers(o: ScenarioLayerOptions): LayerSpecification[] {
     ...completedRouteLines.map((l) => toggled(l, 'movements')),
     ...movementLines.map((l) => toggled(l, 'movements')),
     toggled(movementHit, 'movements'),
-    // Each label layer sits below the keep-outs it must avoid (markerKeepouts: invisible, and
+    // Each label layer sits below the keep-outs it must avoid (placeKeepout etc.: invisible, and
     // symbols are placed from the top layer down). Place labels avoid every marker and dot;
     // troop position labels every marker (a place dot, mere context, may go under one: else a
     // position among named places could lose its sourced label); actor labels, the names a
     // crowded view needs most, only actor markers.
     toggled(placeDots, 'places'),
     toggled(placeLabels, 'places'),
-    toggled(markerKeepouts[2]!, 'places'),
+    toggled(placeKeepout, 'places'),
     toggled(positionMarkers, 'positions'),
     toggled(positionLabelLayer, 'positions'),
-    toggled(markerKeepouts[0]!, 'positions'),
+    toggled(positionKeepout, 'positions'),
     actorMarkers,
     actorLabels,
-    markerKeepouts[1]!,
+    actorKeepout,
   ];
 }
 
