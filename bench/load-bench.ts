@@ -1063,10 +1063,14 @@ async function benchBriefingMemory(base: string, nSteps: number): Promise<{ samp
   return { samples, steps: nSteps, load0, load1: os.loadavg() };
 }
 
+/** Used heap at the last checkpoint vs the first, in per cent. */
+const growthPct = (s: HeapSample[]) => (s.at(-1)!.used / s[0]!.used - 1) * 100;
+const signedPct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`;
+
 function briefingMemorySection(r: { samples: HeapSample[]; steps: number; load0: number[]; load1: number[] }): string {
   const first = r.samples[0]!;
   const last = r.samples.at(-1)!;
-  const change = (last.used / first.used - 1) * 100;
+  const change = growthPct(r.samples);
   return [
     `Briefing steps (same command): \`/#briefing=kursk&step=1\`, reducedMotion reduce, the audience view stepped with the keyboard (→; Home from step ${r.steps} back to 1), each step waited for until the map settled there. Checkpoints show the same step (changes ≡ 1 mod ${r.steps}); measured as above. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
     '',
@@ -1074,23 +1078,19 @@ function briefingMemorySection(r: { samples: HeapSample[]; steps: number; load0:
     '|---:|---:|---:|---:|---:|---:|---:|',
     ...r.samples.map((s) => `| ${s.step} | ${mb(s.used)} | ${s === first ? '–' : `${((s.used / first.used - 1) * 100).toFixed(1)} %`} | ${mb(s.total)} | ${s.nodes} | ${s.listeners} | ${f1(s.ms / 1000)} |`),
     '',
-    `**Heap after ${last.step} briefing steps vs after the 1st: ${change >= 0 ? '+' : ''}${change.toFixed(1)} % → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %). DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
+    `**Heap after ${last.step} briefing steps vs after the 1st: ${signedPct(change)} → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %). DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
     '',
   ].join('\n');
 }
-
-/** Used heap at the last checkpoint vs the first, in per cent. */
-const growthPct = (s: HeapSample[]) => (s.at(-1)!.used / s[0]!.used - 1) * 100;
-const signedPct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`;
 
 function memorySection(r: { samples: HeapSample[]; bare: HeapSample[]; jitOff: { sitmap: HeapSample[]; bare: HeapSample[] }; briefing: boolean; actors: number; load0: number[]; load1: number[] }): string {
   const first = r.samples[0]!;
   const b0 = r.bare[0]!;
   const bLast = r.bare.at(-1)!;
-  const bChange = (bLast.used / b0.used - 1) * 100;
+  const bChange = growthPct(r.bare);
   const grown = (s: HeapSample[], i: number) => s[i]!.used - s[0]!.used;
   const last = r.samples.at(-1)!;
-  const change = (last.used / first.used - 1) * 100;
+  const change = growthPct(r.samples);
   const cycle = r.samples[1]!;
   return [
     `Command: \`${COMMAND}\` (this section alone: \`${only('memory')}\`). Sitmap \`/\` (Kursk), one page, reducedMotion reduce (a selection off screen jumps the camera instead of flying, so each change is one frame). Selection changes by \`location.hash = '#actor=…'\` (the app's hash sync selects, as for Back/Forward or a shared link), cycling through the scenario's ${r.actors} actors so that each change selects a different actor; each change is waited for until the details panel shows it whole (its heading, then its claims and charts, which render after the first frame), and every 10th also for a frame, so the map applies the feature-state and camera changes as it goes. At each checkpoint: the map's next \`idle\`, then three \`HeapProfiler.collectGarbage\` (CDP), then \`Runtime.getHeapUsage\` (the page's main-thread JS heap; workers not included) and \`Memory.getDOMCounters\`. Briefing steps: ${r.briefing ? 'measured separately, below' : 'not measured'}. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
@@ -1099,7 +1099,7 @@ function memorySection(r: { samples: HeapSample[]; bare: HeapSample[]; jitOff: {
     '|---:|---:|---:|---:|---:|---:|---:|',
     ...r.samples.map((s) => `| ${s.step} | ${mb(s.used)} | ${s === first ? '–' : `${((s.used / first.used - 1) * 100).toFixed(1)} %`} | ${mb(s.total)} | ${s.nodes} | ${s.listeners} | ${f1(s.ms / 1000)} |`),
     '',
-    `**Heap after ${last.step} changes vs after the 1st: ${change >= 0 ? '+' : ''}${change.toFixed(1)} % → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %). Every checkpoint shows the same actor as the first (${r.samples.length} checkpoints, steps ≡ 1 mod ${r.actors}; the last is the first such step ≥ ${STEPS}), so heap and DOM compare like with like. After one full cycle (${cycle.step} changes, every actor's panel built once) the heap was ${mb(cycle.used)}; from there to ${last.step}: ${((last.used / cycle.used - 1) * 100) >= 0 ? '+' : ''}${((last.used / cycle.used - 1) * 100).toFixed(1)} % (${f1((last.used - cycle.used) / 1024 / (last.step - cycle.step))} KB per change). Growth per change between checkpoints (KB): ${r.samples.slice(1).map((x, i) => `${r.samples[i]!.step}→${x.step} ${f2((x.used - r.samples[i]!.used) / 1024 / (x.step - r.samples[i]!.step))}`).join(', ')}. DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
+    `**Heap after ${last.step} changes vs after the 1st: ${signedPct(change)} → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %). Every checkpoint shows the same actor as the first (${r.samples.length} checkpoints, steps ≡ 1 mod ${r.actors}; the last is the first such step ≥ ${STEPS}), so heap and DOM compare like with like. After one full cycle (${cycle.step} changes, every actor's panel built once) the heap was ${mb(cycle.used)}; from there to ${last.step}: ${signedPct((last.used / cycle.used - 1) * 100)} (${f1((last.used - cycle.used) / 1024 / (last.step - cycle.step))} KB per change). Growth per change between checkpoints (KB): ${r.samples.slice(1).map((x, i) => `${r.samples[i]!.step}→${x.step} ${f2((x.used - r.samples[i]!.used) / 1024 / (x.step - r.samples[i]!.step))}`).join(', ')}. DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
     '',
     `**Control, same run: bare MapLibre doing the map's share of the same changes.** \`bench/bare-load.html\` (the same maplibre-gl build, basemap, sources and layers as Sitmap at start, as in the cold-load section), the same canvas and reducedMotion; for each change the \`selected\` feature-state on the actor's marker and territory (and cleared on the one before) and a \`jumpTo\` the camera Sitmap reached for that change (recorded on a separate page beforehand, each change waited for until the map was idle), then a frame and ${PRESENTATION_ALLOWANCE_MS} ms (when Sitmap applies its map changes); every 10th change also a frame. No React, no panel, no URL. Same checkpoints and measurement.`,
     '',
@@ -1111,7 +1111,7 @@ function memorySection(r: { samples: HeapSample[]; bare: HeapSample[]; jitOff: {
       return `| ${s.step} | ${mb(s.used)} | ${i ? `${((s.used / first.used - 1) * 100).toFixed(1)} %` : '–'} | ${mb(b.used)} | ${i ? `${((b.used / b0.used - 1) * 100).toFixed(1)} %` : '–'} | ${i && grown(r.bare, i) > 0 ? f2(grown(r.samples, i) / grown(r.bare, i)) : '–'} |`;
     }),
     '',
-    `Bare MapLibre after ${bLast.step} changes vs after the 1st: **${bChange >= 0 ? '+' : ''}${bChange.toFixed(1)} %** (${mb(b0.used)} → ${mb(bLast.used)}): the camera moves and feature-state alone, with no app around them, ${bChange <= TARGET.heapPct ? 'stay within' : 'already exceed'} the +${TARGET.heapPct} % target. Sitmap's heap grew ${mb(last.used - first.used)} over the same changes, bare MapLibre's ${mb(bLast.used - b0.used)}.`,
+    `Bare MapLibre after ${bLast.step} changes vs after the 1st: **${signedPct(bChange)}** (${mb(b0.used)} → ${mb(bLast.used)}): the camera moves and feature-state alone, with no app around them, ${bChange <= TARGET.heapPct ? 'stay within' : 'already exceed'} the +${TARGET.heapPct} % target. Sitmap's heap grew ${mb(last.used - first.used)} over the same changes, bare MapLibre's ${mb(bLast.used - b0.used)}.`,
     '',
     ...jitOffSection(r.samples, r.bare, r.jitOff),
     'What the heap gained, by constructor (heap snapshots over CDP on a readable build): `npx tsx bench/profile-load.ts memory`. By V8 heap space (code, trusted, old space): `npx tsx bench/heap-spaces.ts`.',
@@ -1277,8 +1277,8 @@ async function main() {
         const bm = await withRetry('memory (briefing)', () => benchBriefingMemory(server.url, nSteps));
         (raw as Record<string, unknown>).briefingMemory = bm;
         sections.memory += `\n${briefingMemorySection(bm)}`;
-        const bc = (bm.samples.at(-1)!.used / bm.samples[0]!.used - 1) * 100;
-        summary.push({ section: 'memory', figure: `JS heap after ${bm.samples.at(-1)!.step} briefing steps vs after the 1st`, measured: `${bc >= 0 ? '+' : ''}${bc.toFixed(1)} % (${mb(bm.samples[0]!.used)} → ${mb(bm.samples.at(-1)!.used)})`, target: `≤ +${TARGET.heapPct} %`, ok: bc <= TARGET.heapPct });
+        const bc = growthPct(bm.samples);
+        summary.push({ section: 'memory', figure: `JS heap after ${bm.samples.at(-1)!.step} briefing steps vs after the 1st`, measured: `${signedPct(bc)} (${mb(bm.samples[0]!.used)} → ${mb(bm.samples.at(-1)!.used)})`, target: `≤ +${TARGET.heapPct} %`, ok: bc <= TARGET.heapPct });
       }
     }
   } finally {
