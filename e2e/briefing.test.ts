@@ -25,6 +25,20 @@ const SCENARIO_PATH = '/e2e-briefing-scenario.json';
 const fixtureFile = (steps: StepJson[], id = 'kursk') => ({ ...file, briefings: [...(file.briefings ?? []).filter((b: { id: string }) => b.id !== id), { id, title: 'Fixture briefing', steps }] });
 const STEPS = realBriefing ? realBriefing.steps.length : FIXTURE.length;
 
+type Place = { id: string; lngLat?: [number, number] };
+const placeAt = (id: string) => (file.places as Place[]).find((p) => p.id === id)!.lngLat!;
+/** The places that locate an entity a step keeps in view (from the data file, not the app). */
+function keptPlaces(ref: { kind: string; id: string }): string[] {
+  if (ref.kind === 'actor') return [(file.actors as Array<{ id: string; capitalPlaceId: string }>).find((a) => a.id === ref.id)!.capitalPlaceId];
+  if (ref.kind === 'place') return [ref.id];
+  if (ref.kind === 'movement') return (file.movements as Array<{ id: string; path: string[] }>).find((m) => m.id === ref.id)!.path;
+  if (ref.kind === 'position') {
+    const loc = (file.positions as Array<{ id: string; location: { kind: string; placeId?: string; placeIds?: string[] } }>).find((p) => p.id === ref.id)!.location;
+    return loc.kind === 'place' ? [loc.placeId!] : loc.placeIds!;
+  }
+  return [];
+}
+
 /** Serves `body` as the scenario file and returns the app URL for a hash. */
 async function open(page: Page, hash: string, body?: object) {
   if (body || !realBriefing) {
@@ -138,6 +152,48 @@ describe('Briefing mode', () => {
     );
   });
 
+  // What a step is about (its selection and highlights: actors at their capitals, places, troop
+  // positions, movement paths; not relation arcs) is drawn where the audience can see it, not
+  // under the details panel, the legend, the caption or the date.
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    it(`every step shows what it is about clear of the panels (${viewport.width}×${viewport.height})`, async () => {
+      const briefing = realBriefing as { steps: Array<StepJson & { highlight?: Array<{ kind: string; id: string }> }> } | undefined;
+      if (!briefing) return; // the fixture briefing has no highlights
+      await withPage(
+        async ({ page }) => {
+          await open(page, '#briefing=kursk&step=1');
+          const hidden: string[] = [];
+          for (let n = 1; n <= STEPS; n++) {
+            if (n > 1) await page.keyboard.press('ArrowRight');
+            await viewAt(page, n);
+            const step = briefing.steps[n - 1]!;
+            const refs = [...(step.selection ? [step.selection] : []), ...(step.highlight ?? [])].filter((r) => r.kind !== 'relation');
+            const points = refs.flatMap((r) => keptPlaces(r).map((placeId) => ({ what: `${r.kind} ${r.id} (${placeId})`, lngLat: placeAt(placeId) })));
+            assert.ok(points.length || !refs.length, `step ${n}: its places are known`);
+            const found = await page.evaluate((pts) => {
+              const map = window.__sitmapMap!;
+              const box = map.getContainer().getBoundingClientRect();
+              const covers = [...document.querySelectorAll('aside.details, .briefing-caption, .briefing-legend, .briefing-asof')].map((e) => ({ name: e.className, r: e.getBoundingClientRect() }));
+              // A marker's radius around its point must be clear too.
+              const R = 8;
+              return pts.map(({ what, lngLat }) => {
+                const p = map.project(lngLat);
+                const x = box.left + p.x;
+                const y = box.top + p.y;
+                if (x < box.left + R || x > box.right - R || y < box.top + R || y > box.bottom - R) return `${what} off the map at ${Math.round(x)},${Math.round(y)}`;
+                const under = covers.find(({ r }) => x > r.left - R && x < r.right + R && y > r.top - R && y < r.bottom + R);
+                return under ? `${what} under ${under.name} at ${Math.round(x)},${Math.round(y)}` : null;
+              });
+            }, points);
+            hidden.push(...found.filter((f): f is string => !!f).map((f) => `step ${n}: ${f}`));
+          }
+          assert.deepEqual(hidden, []);
+        },
+        { viewport },
+      );
+    });
+  }
+
   for (const motion of ['reduce', 'no-preference'] as const) {
     it(`by keyboard through every step equals its deep link (reduced motion: ${motion})`, async () => {
       assert.equal(byLink.length, STEPS, 'deep-link views recorded first');
@@ -238,16 +294,36 @@ describe('Briefing mode', () => {
       async ({ page }) => {
         await open(page, '#date=2024-11-05&relation=nk-troops-fight-ukraine');
         await waitForMapIdle(page);
+        // The step's centre is the middle of the map the author sees: left of the details panel.
+        const seenMiddle = await page.evaluate(() => {
+          const map = window.__sitmapMap!;
+          const box = map.getContainer().getBoundingClientRect();
+          const panel = document.querySelector('aside.details')!.getBoundingClientRect();
+          const c = map.unproject([(panel.left - box.left) / 2, box.height / 2]);
+          return [c.lng, c.lat];
+        });
         await page.locator('.copy-step-button').click();
         await page.locator('.notice').waitFor();
         const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as StepJson;
+        assert.ok(Math.hypot(json.camera.center[0] - seenMiddle[0]!, json.camera.center[1] - seenMiddle[1]!) < 2e-5, `copied centre ${json.camera.center} vs the middle of what the author saw ${seenMiddle}`);
         assert.equal(json.date, '2024-11-05');
         assert.deepEqual(json.selection, { kind: 'relation', id: 'nk-troops-fight-ukraine' });
         assert.ok(typeof json.title === 'string' && typeof json.caption === 'string' && typeof json.notes === 'string');
         await page.goto('about:blank');
         await open(page, '#briefing=copied&step=1', fixtureFile([{ ...json, id: 'copied-1' }], 'copied'));
         const v = await viewAt(page, 1);
-        assertSameView(v, { ...v, center: json.camera.center, zoom: json.camera.zoom, date: '2024-11-05', selection: 'relation:nk-troops-fight-ukraine', step: '1' }, 'copied step');
+        assertSameView(v, { ...v, zoom: json.camera.zoom, date: '2024-11-05', selection: 'relation:nk-troops-fight-ukraine', step: '1' }, 'copied step');
+        // Presenting puts that centre at the middle of what the audience sees: right of the legend,
+        // left of the details panel, above the caption.
+        const at = await page.evaluate((c) => {
+          const map = window.__sitmapMap!;
+          const box = map.getContainer().getBoundingClientRect();
+          const p = map.project(c);
+          // (No named local functions here: tsx would wrap them in a helper the page lacks.)
+          const [legend, panel, caption] = ['.briefing-legend', 'aside.details', '.briefing-caption'].map((sel) => document.querySelector(sel)!.getBoundingClientRect());
+          return { x: box.left + p.x, y: box.top + p.y, want: { x: (legend!.right + panel!.left) / 2, y: (box.top + caption!.top) / 2 } };
+        }, json.camera.center);
+        assert.ok(Math.abs(at.x - at.want.x) < 1 && Math.abs(at.y - at.want.y) < 1, `the copied centre is drawn at ${at.x},${at.y}, expected the middle of the clear part ${at.want.x},${at.want.y}`);
       },
       { permissions: ['clipboard-read', 'clipboard-write'] },
     );

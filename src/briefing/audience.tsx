@@ -104,7 +104,7 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
           {t('audience.exit')}
         </button>
       </div>
-      <section className="briefing-caption" aria-live="polite" data-step={step + 1}>
+      <section className="briefing-caption" aria-live="polite" data-step={step + 1} data-covers-map="caption">
         <p className="briefing-count">
           <span aria-hidden="true">
             {step + 1} / {count}
@@ -119,10 +119,10 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
         <h2>{current.title}</h2>
         <p className="briefing-text">{current.caption}</p>
       </section>
-      <p className="briefing-asof" data-date={date}>
+      <p className="briefing-asof" data-date={date} data-covers-map="date">
         {t('audience.asOf', { date: formatDate(date) })}
       </p>
-      <aside className="briefing-legend" aria-label={t('audience.legend')}>
+      <aside className="briefing-legend" aria-label={t('audience.legend')} data-covers-map="legend">
         {legend}
       </aside>
       {digits && (

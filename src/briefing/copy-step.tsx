@@ -8,6 +8,7 @@ import { LAYER_KINDS, type SitmapState } from '../state/store.ts';
 import { RELATION_TYPES } from '../scenario/constants.ts';
 import { isoOf } from '../scenario/derive/time.ts';
 import type { Step } from './types.ts';
+import { measureFreeArea } from '../lib/view-frame.ts';
 
 const round = (x: number, digits: number) => {
   const f = 10 ** digits;
@@ -15,12 +16,22 @@ const round = (x: number, digits: number) => {
 };
 
 /**
- * The current view as a briefing step: camera (centre to 5 decimals, about a metre; zoom to 2;
+ * The point at the middle of the part of the map not under a panel: a step's centre, which
+ * presenting puts at the middle of what the audience sees (src/lib/view-frame.ts).
+ */
+function clearCentre(map: MaplibreMap) {
+  const { free } = measureFreeArea(map.getContainer());
+  return free.width > 0 && free.height > 0 ? map.unproject([free.x + free.width / 2, free.y + free.height / 2]) : map.getCenter();
+}
+
+/**
+ * The current view as a briefing step: camera (centre of the part of the map not under a panel,
+ * to 5 decimals, about a metre; zoom to 2;
  * bearing and pitch to 1, left out when 0), date, selection, the layer kinds and relation types
  * that are off, an empty highlight and placeholder texts to write.
  */
 export function stepFromView(state: SitmapState, map: MaplibreMap | undefined, text: { title: string; caption: string; notes: string }): Step {
-  const c = map?.getCenter();
+  const c = map && clearCentre(map);
   const bearing = round(map?.getBearing() ?? 0, 1);
   const pitch = round(map?.getPitch() ?? 0, 1);
   const layersOff = LAYER_KINDS.filter((k) => !state.layers[k]);

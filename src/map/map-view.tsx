@@ -7,6 +7,7 @@ import {
   areaFeatures,
   entityBounds,
   frameBounds,
+  stepKeepPoints,
   movementFeatures,
   movementRoutes,
   routeLines,
@@ -321,25 +322,28 @@ export function MapView() {
   useEffect(() => {
     map?.setGlobalStateProperty(PROJECTOR_STATE, projector);
   }, [map, projector, generation]);
+  // A step's camera, framed into the part of the map no panel covers (step-camera.ts, loaded with
+  // the first request: only briefings make them).
   useEffect(() => {
     if (!map || !cameraRequest) return;
-    const { center, zoom, bearing, pitch, animate, seq } = cameraRequest;
-    const camera = { center, zoom, bearing, pitch };
-    if (animate && !prefersReducedMotion()) map.flyTo({ ...camera, duration: 1600, essential: false });
-    else map.jumpTo(camera);
-    let settled = false;
-    const onIdle = () => {
-      if (settled || map.isMoving()) return;
-      settled = true;
-      map.off('idle', onIdle);
-      if (store.getState().cameraSettled < seq) store.getState().briefingActions.cameraSettledAt(seq);
-    };
-    map.on('idle', onIdle);
-    map.triggerRepaint();
+    let stop: (() => void) | undefined;
+    let current = true;
+    import('./step-camera.ts')
+      .then(({ showStep }) => {
+        if (current) stop = showStep(map, cameraRequest, stepKeepPoints(scenario, cameraRequest.keep), store);
+      })
+      .catch((e: unknown) => {
+        // (A local chunk that failed to load: the step is shown unframed rather than not at all.)
+        console.error(e);
+        if (!current) return;
+        map.jumpTo(cameraRequest);
+        store.getState().briefingActions.cameraSettledAt(cameraRequest.seq);
+      });
     return () => {
-      map.off('idle', onIdle);
+      current = false;
+      stop?.();
     };
-  }, [map, cameraRequest, store]);
+  }, [map, cameraRequest, scenario, store]);
 
   useEffect(() => {
     if (!map) return;

@@ -282,13 +282,17 @@ const range = (what: string, min: number, max: number) =>
 
 export const CameraSchema = z
   .object({
-    center: z.tuple([range('longitude', -180, 180), range('latitude', -85, 85)]).describe('Centre of the view as [longitude, latitude] (latitude within ±85, the map\'s limit).'),
+    center: z.tuple([range('longitude', -180, 180), range('latitude', -85, 85)]).describe(
+      'Centre of the view as [longitude, latitude] (latitude within ±85, the map\'s limit): drawn at the middle of the part of the map no panel covers (the details panel; while presenting also the caption, legend and date).',
+    ),
     zoom: range('zoom', 0, 22).describe('Zoom level, 0 (whole world) to 22.'),
     bearing: range('bearing', -360, 360).optional().describe('Rotation in degrees clockwise from north; 0 when left out.'),
     pitch: range('pitch', 0, 60).optional().describe('Tilt in degrees, 0 (straight down) to 60; 0 when left out.'),
   })
   .strict()
-  .describe('Where the camera looks.');
+  .describe(
+    'Where the camera looks. While presenting, the map zooms out from `zoom` (never in), and moves, just enough to keep what the step selects and highlights (actors, places, troop positions, movements; not relation arcs) clear of the panels.',
+  );
 
 export const StepSchema = z
   .object({

@@ -115,6 +115,11 @@ export interface CameraRequest {
   seq: number;
   /** The selection set with this camera: the map does not re-frame it (the step's camera wins). */
   selection: EntityRef | null;
+  /**
+   * What the view is about (its selection and highlights): the map keeps their places in the part
+   * of the map not under a panel, zooming out from `zoom` if it must (src/lib/view-frame.ts).
+   */
+  keep: EntityRef[];
 }
 /** An absolute view (a briefing step): everything not named is shown / cleared. */
 export interface ViewSpec {
@@ -200,7 +205,16 @@ export function createSitmapStore(
           layers: Object.fromEntries(LAYER_KINDS.map((k) => [k, view.layers?.[k] ?? true])) as Record<LayerKind, boolean>,
           relationTypes: Object.fromEntries(RELATION_TYPES.map((t) => [t, view.relationTypes?.[t] ?? true])) as Record<RelationType, boolean>,
           highlight: view.highlight ?? [],
-          cameraRequest: { center: c.center, zoom: c.zoom, bearing: c.bearing ?? 0, pitch: c.pitch ?? 0, animate, seq, selection: known ? ref : null },
+          cameraRequest: {
+            center: c.center,
+            zoom: c.zoom,
+            bearing: c.bearing ?? 0,
+            pitch: c.pitch ?? 0,
+            animate,
+            seq,
+            selection: known ? ref : null,
+            keep: [...(known && ref ? [ref] : []), ...(view.highlight ?? [])],
+          },
           ...(known || !ref ? {} : { notice: unknown(ref) }),
         });
         return seq;

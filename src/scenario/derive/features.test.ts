@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { distance } from '@turf/distance';
 import { minimalScenario } from '../fixtures/minimal.ts';
-import { actorFeatures, areaFeatures, frameBounds, placeFeatures, relationFeatures, uncertaintyArea } from './features.ts';
+import { actorFeatures, areaFeatures, frameBounds, placeFeatures, relationFeatures, stepKeepPoints, uncertaintyArea } from './features.ts';
 import type { LngLat } from './arcs.ts';
 
 const KURSK: LngLat = [36.18735, 51.73733];
@@ -75,5 +75,16 @@ describe('scenario to features', () => {
       [125.75432, 55.75222],
     ]);
     expect(frameBounds(minimalScenario(), 'nowhere')).toBeUndefined();
+  });
+
+  it("keeps in a step's view the places of what it selects and highlights, not relation arcs", () => {
+    const s = minimalScenario();
+    const at = (id: string) => s.places.find((p) => p.id === id)!.lngLat;
+    expect(stepKeepPoints(s, [{ kind: 'actor', id: 'russia' }])).toEqual([at('moscow')]);
+    expect(stepKeepPoints(s, [{ kind: 'relation', id: 'deploys' }])).toEqual([]);
+    expect(stepKeepPoints(s, [{ kind: 'movement', id: 'air-west' }])).toEqual([at('pyongyang'), at('kursk')]);
+    expect(stepKeepPoints(s, [{ kind: 'position', id: 'kursk-region' }, { kind: 'place', id: 'sudzha' }])).toEqual([at('kursk'), at('sudzha'), at('sudzha')]);
+    // Unknown ids and places without coordinates add nothing.
+    expect(stepKeepPoints(s, [{ kind: 'actor', id: 'atlantis' }, { kind: 'place', id: 'maryino' }])).toEqual([]);
   });
 });

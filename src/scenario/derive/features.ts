@@ -268,36 +268,45 @@ export function frameBounds(scenario: Scenario, frameId: string): [LngLat, LngLa
   ];
 }
 
+/** The points that locate an entity on the map: an actor's capital, a place, a position's place(s), a movement's path, a relation's two ends. */
+export function entityPoints(scenario: Scenario, ref: { kind: string; id: string }): LngLat[] {
+  const places = placeIndex(scenario);
+  if (ref.kind === 'actor') {
+    const a = scenario.actors.find((x) => x.id === ref.id);
+    return a ? [coordsOf(places, a.capitalPlaceId)] : [];
+  }
+  if (ref.kind === 'place') {
+    const p = places.get(ref.id);
+    return p?.lngLat ? [p.lngLat] : [];
+  }
+  if (ref.kind === 'position') {
+    const p = scenario.positions.find((x) => x.id === ref.id);
+    if (!p) return [];
+    return p.location.kind === 'place' ? [coordsOf(places, p.location.placeId)] : p.location.placeIds.map((id) => coordsOf(places, id));
+  }
+  if (ref.kind === 'relation') {
+    const r = scenario.relations.find((x) => x.id === ref.id);
+    const actor = (id: string) => scenario.actors.find((a) => a.id === id);
+    const from = r && actor(r.from);
+    const to = r && actor(r.to);
+    if (!from || !to) return [];
+    const arc = greatCircleArc(coordsOf(places, from.capitalPlaceId), coordsOf(places, to.capitalPlaceId), 2);
+    return [arc[0]!, arc[arc.length - 1]!];
+  }
+  if (ref.kind === 'movement') {
+    const m = scenario.movements.find((x) => x.id === ref.id);
+    return m ? m.path.map((id) => coordsOf(places, id)) : [];
+  }
+  return [];
+}
+
 /**
  * Bounds of what an entity draws, for bringing it into view: a point for actors, places and
  * positions; both ends for relations (unwrapped across the antimeridian like the arc itself);
  * every place of a movement's path.
  */
 export function entityBounds(scenario: Scenario, ref: { kind: string; id: string }): [LngLat, LngLat] | undefined {
-  const places = placeIndex(scenario);
-  let pts: LngLat[] = [];
-  if (ref.kind === 'actor') {
-    const a = scenario.actors.find((x) => x.id === ref.id);
-    if (a) pts = [coordsOf(places, a.capitalPlaceId)];
-  } else if (ref.kind === 'place') {
-    const p = places.get(ref.id);
-    if (p?.lngLat) pts = [p.lngLat];
-  } else if (ref.kind === 'position') {
-    const p = scenario.positions.find((x) => x.id === ref.id);
-    if (p) pts = p.location.kind === 'place' ? [coordsOf(places, p.location.placeId)] : p.location.placeIds.map((id) => coordsOf(places, id));
-  } else if (ref.kind === 'relation') {
-    const r = scenario.relations.find((x) => x.id === ref.id);
-    const actor = (id: string) => scenario.actors.find((a) => a.id === id);
-    const from = r && actor(r.from);
-    const to = r && actor(r.to);
-    if (from && to) {
-      const arc = greatCircleArc(coordsOf(places, from.capitalPlaceId), coordsOf(places, to.capitalPlaceId), 2);
-      pts = [arc[0]!, arc[arc.length - 1]!];
-    }
-  } else if (ref.kind === 'movement') {
-    const m = scenario.movements.find((x) => x.id === ref.id);
-    if (m) pts = m.path.map((id) => coordsOf(places, id));
-  }
+  const pts = entityPoints(scenario, ref);
   if (!pts.length) return undefined;
   const lngs = pts.map((p) => p[0]);
   const lats = pts.map((p) => p[1]);
@@ -305,4 +314,13 @@ export function entityBounds(scenario: Scenario, ref: { kind: string; id: string
     [Math.min(...lngs), Math.min(...lats)],
     [Math.max(...lngs), Math.max(...lats)],
   ];
+}
+
+/**
+ * The points a briefing step must keep in the part of the map its audience can see: those of
+ * what it selects and highlights, except relations (arcs between capitals, often across the
+ * continent: a step that is about their ends highlights those actors).
+ */
+export function stepKeepPoints(scenario: Scenario, refs: ReadonlyArray<{ kind: string; id: string }>): LngLat[] {
+  return refs.filter((r) => r.kind !== 'relation').flatMap((r) => entityPoints(scenario, r));
 }

@@ -1,0 +1,86 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { CameraRequest, SitmapStore } from '../state/store.ts';
+import { COVERS_MAP_ATTR, frameView, measureFreeArea, type Camera } from '../lib/view-frame.ts';
+import { prefersReducedMotion } from '../lib/motion.ts';
+
+/**
+ * Room between a point a step keeps in view and the edge of the clear part, px: its marker and
+ * its label, which goes beside the marker (wider) or above or below it. `frameView` takes at most
+ * a quarter of the clear part's width or height, so a small screen keeps some map.
+ */
+export const KEEP_MARGIN = { x: 160, y: 56 };
+/** How long a step with a selection waits for the details panel (loaded on first use) before it is framed without. */
+const PANEL_WAIT_MS = 1500;
+const FLY_MS = 1600;
+
+const sameCamera = (map: MaplibreMap, c: Camera) => {
+  const m = map.getCenter();
+  return Math.abs(m.lng - c.center[0]) < 1e-7 && Math.abs(m.lat - c.center[1]) < 1e-7 && Math.abs(map.getZoom() - c.zoom) < 1e-7;
+};
+
+/**
+ * Shows a camera request (a briefing step) in the part of the map its audience can see. The panels
+ * laid over the map (`data-covers-map`: the details panel; while presenting also the caption,
+ * legend and date) are measured, and the step's camera is framed into what they leave clear, with
+ * `keep` (the places of what the step is about: `stepKeepPoints`) inside it (src/lib/view-frame.ts).
+ * A step with a selection waits for its details panel first. While presenting, the step is framed
+ * again when the map or a panel changes size (full screen, a caption reflowing), unless someone
+ * has moved the map since. Reports to the store once the map is idle there (`cameraSettledAt`).
+ * Returns what stops it (the next request, unmounting). Loaded with the first camera request
+ * (map-view.tsx): only briefings make them.
+ */
+export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[number, number]>, store: SitmapStore): () => void {
+  const { seq, animate } = request;
+  const container = map.getContainer();
+  let framedFor = '';
+  let target: Camera | null = null;
+  let settled = false;
+  const onIdle = () => {
+    if (settled || map.isMoving()) return;
+    settled = true;
+    map.off('idle', onIdle);
+    if (store.getState().cameraSettled < seq) store.getState().briefingActions.cameraSettledAt(seq);
+  };
+  const resize = new ResizeObserver(() => reframe());
+
+  const frame = () => {
+    const { size, free, covers } = measureFreeArea(container);
+    const key = `${size.width}x${size.height}:${free.x},${free.y},${free.width},${free.height}`;
+    if (key === framedFor) return;
+    const first = !target;
+    framedFor = key;
+    const camera = frameView(request, size, free, keep, KEEP_MARGIN);
+    if (first && animate && !prefersReducedMotion()) map.flyTo({ ...camera, duration: FLY_MS, essential: false });
+    else if (!first && map.isMoving()) map.flyTo({ ...camera, duration: FLY_MS / 2, essential: false });
+    else map.jumpTo(camera);
+    target = camera;
+    resize.disconnect();
+    resize.observe(container);
+    for (const el of covers) resize.observe(el);
+    if (first) {
+      map.on('idle', onIdle);
+      map.triggerRepaint();
+    }
+  };
+  // Framed again only while presenting, and only while the map shows what the step put there
+  // (or is flying there): not after the user or an export moved it.
+  function reframe() {
+    if (!target || !store.getState().presenting) return;
+    if (!map.isMoving() && !sameCamera(map, target)) return;
+    frame();
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const started = performance.now();
+  const panelDue = () => !!request.selection && !document.querySelector(`[${COVERS_MAP_ATTR}="details"]`);
+  const start = () => {
+    if (panelDue() && performance.now() - started < PANEL_WAIT_MS) timer = setTimeout(start, 20);
+    else frame();
+  };
+  start();
+  return () => {
+    clearTimeout(timer);
+    resize.disconnect();
+    map.off('idle', onIdle);
+  };
+}
