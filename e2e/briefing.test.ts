@@ -49,6 +49,28 @@ async function open(page: Page, hash: string, body?: object) {
   } else await page.goto(url(`/${hash}`));
 }
 
+/**
+ * Which of these points are not drawn where the audience can see them: off the map, or under the
+ * details panel, the legend, the caption or the date (with a marker's radius around each).
+ */
+async function hiddenPoints(page: Page, points: Array<{ what: string; lngLat: [number, number] }>): Promise<string[]> {
+  const found = await page.evaluate((pts) => {
+    const map = window.__sitmapMap!;
+    const box = map.getContainer().getBoundingClientRect();
+    const covers = [...document.querySelectorAll('aside.details, .briefing-caption, .briefing-legend, .briefing-asof')].map((e) => ({ name: e.className, r: e.getBoundingClientRect() }));
+    const R = 8;
+    return pts.map(({ what, lngLat }) => {
+      const p = map.project(lngLat);
+      const x = box.left + p.x;
+      const y = box.top + p.y;
+      if (x < box.left + R || x > box.right - R || y < box.top + R || y > box.bottom - R) return `${what} off the map at ${Math.round(x)},${Math.round(y)}`;
+      const under = covers.find(({ r }) => x > r.left - R && x < r.right + R && y > r.top - R && y < r.bottom + R);
+      return under ? `${what} under ${under.name} at ${Math.round(x)},${Math.round(y)}` : null;
+    });
+  }, points);
+  return found.filter((f): f is string => !!f);
+}
+
 /** What the audience sees once step `n` (1-based) has settled. */
 async function viewAt(page: Page, n: number) {
   await page.locator(`.briefing-audience[data-settled="${n}"]`).waitFor({ timeout: 90_000 });
@@ -102,6 +124,13 @@ describe('Briefing mode', () => {
           assert.deepEqual(relationRows, ['Troop deployment', 'Confirms (source)', 'Denies / not aware']);
           assert.ok(key.some((k) => k.trim() === 'Actor, at its capital'), `the key: ${key.join(' | ')}`);
           assert.equal(await page.locator('.briefing-legend input, .briefing-legend button').count(), 0, 'no controls in the projected legend');
+          // All of the key shows at 1280×720 (nobody scrolls a projected screen), clear of the caption.
+          const fit = await page.evaluate(() => {
+            const legend = document.querySelector('.briefing-legend')!;
+            return { scroll: legend.scrollHeight, height: legend.clientHeight, bottom: legend.getBoundingClientRect().bottom, caption: document.querySelector('.briefing-caption')!.getBoundingClientRect().top };
+          });
+          assert.ok(fit.scroll <= fit.height + 1, `the legend scrolls: ${fit.scroll} px of content in ${fit.height}`);
+          assert.ok(fit.bottom <= fit.caption, `the legend (bottom ${fit.bottom}) runs into the caption (top ${fit.caption})`);
           // With the pointer at rest the projected screen loses its tool strip and cursor (after
           // POINTER_REST_MS); a move brings them back.
           await page.locator('.briefing-audience.resting').waitFor({ timeout: 10_000 });
@@ -170,22 +199,8 @@ describe('Briefing mode', () => {
             const refs = [...(step.selection ? [step.selection] : []), ...(step.highlight ?? [])].filter((r) => r.kind !== 'relation');
             const points = refs.flatMap((r) => keptPlaces(r).map((placeId) => ({ what: `${r.kind} ${r.id} (${placeId})`, lngLat: placeAt(placeId) })));
             assert.ok(points.length || !refs.length, `step ${n}: its places are known`);
-            const found = await page.evaluate((pts) => {
-              const map = window.__sitmapMap!;
-              const box = map.getContainer().getBoundingClientRect();
-              const covers = [...document.querySelectorAll('aside.details, .briefing-caption, .briefing-legend, .briefing-asof')].map((e) => ({ name: e.className, r: e.getBoundingClientRect() }));
-              // A marker's radius around its point must be clear too.
-              const R = 8;
-              return pts.map(({ what, lngLat }) => {
-                const p = map.project(lngLat);
-                const x = box.left + p.x;
-                const y = box.top + p.y;
-                if (x < box.left + R || x > box.right - R || y < box.top + R || y > box.bottom - R) return `${what} off the map at ${Math.round(x)},${Math.round(y)}`;
-                const under = covers.find(({ r }) => x > r.left - R && x < r.right + R && y > r.top - R && y < r.bottom + R);
-                return under ? `${what} under ${under.name} at ${Math.round(x)},${Math.round(y)}` : null;
-              });
-            }, points);
-            hidden.push(...found.filter((f): f is string => !!f).map((f) => `step ${n}: ${f}`));
+            const found = await hiddenPoints(page, points);
+            hidden.push(...found.map((f) => `step ${n}: ${f}`));
           }
           assert.deepEqual(hidden, []);
         },
@@ -193,6 +208,33 @@ describe('Briefing mode', () => {
       );
     });
   }
+
+  it('a selection made while presenting is brought out from under the panels (1920×1080)', async () => {
+    if (!realBriefing) return;
+    await withPage(
+      async ({ page }) => {
+        // Step 4 selects "urges China to restrain North Korea"; its panel links to China.
+        await open(page, '#briefing=kursk&step=4');
+        await viewAt(page, 4);
+        const beijing = { what: 'actor china (beijing)', lngLat: placeAt('beijing') };
+        // Pan so that Beijing is under the details panel (1280–1920 px at this size), but within
+        // what a 440 px panel would leave clear.
+        await page.evaluate((ll) => {
+          const map = window.__sitmapMap!;
+          const p = map.project(ll);
+          const c = map.getContainer();
+          map.jumpTo({ center: map.unproject([c.clientWidth / 2 - (1350 - p.x), c.clientHeight / 2]) });
+        }, beijing.lngLat);
+        await waitForMapIdle(page);
+        assert.match((await hiddenPoints(page, [beijing]))[0] ?? '', /under details/, 'set-up: Beijing under the panel');
+        await page.locator('aside.details').getByRole('button', { name: 'China', exact: true }).click();
+        await page.locator('aside.details[data-id="china"]').waitFor();
+        await waitForMapIdle(page);
+        assert.deepEqual(await hiddenPoints(page, [beijing]), []);
+      },
+      { viewport: { width: 1920, height: 1080 } },
+    );
+  });
 
   for (const motion of ['reduce', 'no-preference'] as const) {
     it(`by keyboard through every step equals its deep link (reduced motion: ${motion})`, async () => {

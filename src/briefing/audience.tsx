@@ -104,27 +104,31 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
           {t('audience.exit')}
         </button>
       </div>
-      <section className="briefing-caption" aria-live="polite" data-step={step + 1} data-covers-map="caption">
-        <p className="briefing-count">
-          <span aria-hidden="true">
-            {step + 1} / {count}
-          </span>
-          <span className="visually-hidden">{t('audience.progress', { n: step + 1, count })}</span>
-          <span className="briefing-dots" aria-hidden="true">
-            {briefing.steps.map((s, i) => (
-              <span key={s.id} className={`dot${i === step ? ' dot-current' : i < step ? ' dot-past' : ''}`} />
-            ))}
-          </span>
-        </p>
-        <h2>{current.title}</h2>
-        <p className="briefing-text">{current.caption}</p>
-      </section>
       <p className="briefing-asof" data-date={date} data-covers-map="date">
         {t('audience.asOf', { date: formatDate(date) })}
       </p>
-      <aside className="briefing-legend" aria-label={t('audience.legend')} data-covers-map="legend">
-        {legend}
-      </aside>
+      {/* The caption at the bottom, the legend above it taking what height is left (scrolling only
+          when even that is too little): a column, so they never overlap whatever the caption's length. */}
+      <div className="briefing-left">
+        <section className="briefing-caption" aria-live="polite" data-step={step + 1} data-covers-map="caption">
+          <p className="briefing-count">
+            <span aria-hidden="true">
+              {step + 1} / {count}
+            </span>
+            <span className="visually-hidden">{t('audience.progress', { n: step + 1, count })}</span>
+            <span className="briefing-dots" aria-hidden="true">
+              {briefing.steps.map((s, i) => (
+                <span key={s.id} className={`dot${i === step ? ' dot-current' : i < step ? ' dot-past' : ''}`} />
+              ))}
+            </span>
+          </p>
+          <h2>{current.title}</h2>
+          <p className="briefing-text">{current.caption}</p>
+        </section>
+        <aside className="briefing-legend" aria-label={t('audience.legend')} data-covers-map="legend">
+          {legend}
+        </aside>
+      </div>
       {digits && (
         <p className="briefing-jump" role="status">
           {t('audience.jump', { n: digits })}

@@ -89,6 +89,21 @@ function viewPadding(map: MaplibreMap, panelOpen: boolean) {
   return { ...FRAME_PADDING, right: Math.min(PANEL_WIDTH, w - 120) + 40 };
 }
 
+type ViewFrame = typeof import('../lib/view-frame.ts');
+
+/**
+ * Screen padding that keeps the panels over the map (measured: the details panel, and while
+ * presenting the caption, legend and date) out of camera moves: 40 px from a panel, 60 from the
+ * map's edge. Null until view-frame.ts has loaded, or while the selection's details panel is
+ * not there yet (loading on first use).
+ */
+function coveredPadding(map: MaplibreMap, vf: ViewFrame | null) {
+  if (!vf || !document.querySelector(`[${vf.COVERS_MAP_ATTR}="details"]`)) return null;
+  const { size, free } = vf.measureFreeArea(map.getContainer());
+  const edge = (inset: number) => (inset > 0.5 ? Math.round(inset) + 40 : 60);
+  return { left: edge(free.x), top: edge(free.y), right: edge(size.width - free.x - free.width), bottom: edge(size.height - free.y - free.height) };
+}
+
 declare global {
   interface Window {
     /** The map instance, for browser tests and benchmarks (waiting for `idle`, projecting points). */
@@ -369,7 +384,18 @@ export function MapView() {
     }
   }, [map, frameRequest, scenario]);
 
-  // Bring a selection into view when it is off screen or under the details panel; never zoom in.
+  // The panels over the map are measured by view-frame.ts (1.1 KB gzip), fetched once the map is
+  // there rather than in the start bundle; until then the details panel's usual place is assumed.
+  const viewFrame = useRef<ViewFrame | null>(null);
+  useEffect(() => {
+    if (!map) return;
+    void import('../lib/view-frame.ts').then((m) => {
+      viewFrame.current = m;
+    });
+  }, [map]);
+
+  // Bring a selection into view when it is off screen or under a panel (the details panel; while
+  // presenting also the caption, legend and date); never zoom in.
   useEffect(() => {
     if (!map || !selection) return;
     // A briefing step set this selection together with its camera: the step's camera wins.
@@ -380,8 +406,8 @@ export function MapView() {
     // the page in the middle of the click, and a camera move redraws the map.
     return afterPresented(() => {
       if (!map.getCanvas().isConnected) return;
-      const pad = viewPadding(map, true);
       const { clientWidth: w, clientHeight: h } = map.getContainer();
+      const pad = coveredPadding(map, viewFrame.current) ?? viewPadding(map, true);
       const inView = [bounds[0], bounds[1]].every((ll) => {
         const p = map.project(ll);
         return p.x >= pad.left && p.x <= w - pad.right && p.y >= pad.top && p.y <= h - pad.bottom;
