@@ -384,14 +384,21 @@ export function MapView() {
     }
   }, [map, frameRequest, scenario]);
 
-  // The panels over the map are measured by view-frame.ts (1.1 KB gzip), fetched once the map is
-  // there rather than in the start bundle; until then the details panel's usual place is assumed.
+  // The panels over the map are measured by view-frame.ts (1.1 KB gzip), fetched once the map has
+  // first drawn rather than in the start bundle; until then the details panel's usual place is
+  // assumed.
   const viewFrame = useRef<ViewFrame | null>(null);
   useEffect(() => {
     if (!map) return;
-    void import('../lib/view-frame.ts').then((m) => {
-      viewFrame.current = m;
-    });
+    const load = () => {
+      void import('../lib/view-frame.ts').then((m) => {
+        viewFrame.current = m;
+      });
+    };
+    map.once('idle', load);
+    return () => {
+      map.off('idle', load);
+    };
   }, [map]);
 
   // Bring a selection into view when it is off screen or under a panel (the details panel; while
