@@ -236,6 +236,24 @@ describe('Briefing mode', () => {
     );
   });
 
+  it('after presenting, the map stays where the user puts it: switching the language does not bring back the last step', async () => {
+    await withPage(async ({ page }) => {
+      await open(page, `#briefing=kursk&step=${Math.min(3, STEPS)}`);
+      await viewAt(page, Math.min(3, STEPS));
+      await page.keyboard.press('Escape');
+      await page.locator('.topbar').waitFor();
+      // The step's selection (North Korea) stays, in view and clear of its panel.
+      await page.evaluate(() => window.__sitmapMap!.jumpTo({ center: [135, 40], zoom: 3 }));
+      await waitForMapIdle(page);
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+      await page.locator('html[lang="de"]').waitFor();
+      await page.locator('aside.details .kind', { hasText: 'Akteur' }).waitFor();
+      await waitForMapIdle(page);
+      const c = await page.evaluate(() => ({ center: window.__sitmapMap!.getCenter().toArray(), zoom: window.__sitmapMap!.getZoom() }));
+      assert.ok(Math.abs(c.center[0]! - 135) < 1e-6 && Math.abs(c.center[1]! - 40) < 1e-6 && Math.abs(c.zoom - 3) < 1e-6, `the map moved to ${JSON.stringify(c)}`);
+    });
+  });
+
   for (const motion of ['reduce', 'no-preference'] as const) {
     it(`by keyboard through every step equals its deep link (reduced motion: ${motion})`, async () => {
       assert.equal(byLink.length, STEPS, 'deep-link views recorded first');

@@ -338,14 +338,18 @@ export function MapView() {
     map?.setGlobalStateProperty(PROJECTOR_STATE, projector);
   }, [map, projector, generation]);
   // A step's camera, framed into the part of the map no panel covers (step-camera.ts, loaded with
-  // the first request: only briefings make them).
+  // the first request: only briefings make them). Once per request: the scenario is read through
+  // a ref, so switching the language does not send the camera back to the last step.
+  const scenarioRef = useRef(scenario);
+  scenarioRef.current = scenario;
   useEffect(() => {
     if (!map || !cameraRequest) return;
     let stop: (() => void) | undefined;
     let current = true;
+    const keep = stepKeepPoints(scenarioRef.current, cameraRequest.keep);
     import('./step-camera.ts')
       .then(({ showStep }) => {
-        if (current) stop = showStep(map, cameraRequest, stepKeepPoints(scenario, cameraRequest.keep), store);
+        if (current) stop = showStep(map, cameraRequest, keep, store);
       })
       .catch((e: unknown) => {
         // (A local chunk that failed to load: the step is shown unframed rather than not at all.)
@@ -358,7 +362,7 @@ export function MapView() {
       current = false;
       stop?.();
     };
-  }, [map, cameraRequest, scenario, store]);
+  }, [map, cameraRequest, store]);
 
   useEffect(() => {
     if (!map) return;
