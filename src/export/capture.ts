@@ -1,5 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { afterPresented } from '../lib/after-paint.ts';
+import { COVERS_MAP_ATTR, measureFreeArea, type Rect } from '../lib/view-frame.ts';
 
 /**
  * Capturing the map at a fixed size in CSS pixels, whatever the window.
@@ -67,23 +68,13 @@ export function cameraOf(map: MaplibreMap): Camera {
 }
 
 /**
- * The part of the map the user actually sees: the container minus a panel laid over its right
- * side (the details panel on wide screens) or its bottom (the bottom sheet on phones). A slide of
- * "the current view" is centred on this part, not on the container.
+ * The part of the map the user actually sees: the container minus the details panel laid over
+ * its right side (wide screens) or its bottom (the bottom sheet on phones). A slide of "the
+ * current view" is centred on this part, not on the container. (Only the details panel: a slide
+ * has its own legend and caption, and room for the map the audience view's overlays cover.)
  */
-export function visibleRect(map: MaplibreMap): { x: number; y: number; width: number; height: number } {
-  const box = map.getContainer().getBoundingClientRect();
-  let right = box.width;
-  let bottom = box.height;
-  for (const el of document.querySelectorAll<HTMLElement>('aside.details')) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    const coversHeight = r.top <= box.top + box.height * 0.2 && r.bottom >= box.bottom - box.height * 0.2;
-    const coversWidth = r.left <= box.left + box.width * 0.2 && r.right >= box.right - box.width * 0.2;
-    if (coversHeight && r.left > box.left + box.width * 0.3 && r.left < box.right) right = Math.min(right, r.left - box.left);
-    else if (coversWidth && r.top > box.top + box.height * 0.3 && r.top < box.bottom) bottom = Math.min(bottom, r.top - box.top);
-  }
-  return { x: 0, y: 0, width: right, height: bottom };
+export function visibleRect(map: MaplibreMap): Rect {
+  return measureFreeArea(map.getContainer(), `[${COVERS_MAP_ATTR}="details"]`).free;
 }
 
 export interface CaptureSize {

@@ -77,12 +77,15 @@ export function freeArea(size: Size, covers: Rect[]): Rect {
   return best;
 }
 
-/** The container's size and its clear part, from the elements marked `data-covers-map` (DOM). */
-export function measureFreeArea(container: HTMLElement, root: ParentNode = document): { size: Size; free: Rect; covers: HTMLElement[] } {
+/**
+ * The container's size and its clear part, from the elements marked `data-covers-map` (DOM), or
+ * those of them `selector` picks.
+ */
+export function measureFreeArea(container: HTMLElement, selector = `[${COVERS_MAP_ATTR}]`): { size: Size; free: Rect; covers: HTMLElement[] } {
   const box = container.getBoundingClientRect();
   const els: HTMLElement[] = [];
   const covers: Rect[] = [];
-  for (const el of root.querySelectorAll<HTMLElement>(`[${COVERS_MAP_ATTR}]`)) {
+  for (const el of document.querySelectorAll<HTMLElement>(selector)) {
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.height > 0) {
       covers.push({ x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height });

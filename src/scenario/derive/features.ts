@@ -259,7 +259,11 @@ export function frameBounds(scenario: Scenario, frameId: string): [LngLat, LngLa
   const frame = scenario.frames.find((f) => f.id === frameId);
   if (!frame) return undefined;
   const places = placeIndex(scenario);
-  const pts = frame.placeIds.map((id) => coordsOf(places, id));
+  return boundsOf(frame.placeIds.map((id) => coordsOf(places, id)));
+}
+
+/** Bounds [[west, south], [east, north]] of points (longitudes as given: unwrapped ones stay so). */
+function boundsOf(pts: LngLat[]): [LngLat, LngLat] {
   const lngs = pts.map((p) => p[0]);
   const lats = pts.map((p) => p[1]);
   return [
@@ -307,13 +311,7 @@ export function entityPoints(scenario: Scenario, ref: { kind: string; id: string
  */
 export function entityBounds(scenario: Scenario, ref: { kind: string; id: string }): [LngLat, LngLat] | undefined {
   const pts = entityPoints(scenario, ref);
-  if (!pts.length) return undefined;
-  const lngs = pts.map((p) => p[0]);
-  const lats = pts.map((p) => p[1]);
-  return [
-    [Math.min(...lngs), Math.min(...lats)],
-    [Math.max(...lngs), Math.max(...lats)],
-  ];
+  return pts.length ? boundsOf(pts) : undefined;
 }
 
 /**
