@@ -99,6 +99,40 @@ function assertSameView(got: View, want: View, what: string) {
   assert.equal(got.step, want.step, `${what}: step`);
 }
 
+const RELATION_KEY: Record<string, string> = {
+  pressure: 'Pressure',
+  alliance: 'Alliance',
+  'military-support': 'Military support',
+  'troop-deployment': 'Troop deployment',
+  'armed-conflict': 'Armed conflict',
+  confirmation: 'Confirms (source)',
+  denial: 'Denies / not aware',
+};
+
+/**
+ * The audience's key as shown: whether it fits (scroll vs client height, its bottom vs the
+ * caption's top), the relation types it lists, and the relation types the map draws in view
+ * (rendered features of the relation line layers).
+ */
+async function legendAt(page: Page) {
+  const shown = await page.evaluate((types) => {
+    const el = document.querySelector('.briefing-legend')!;
+    const map = window.__sitmapMap!;
+    const layers = types.map((t) => `relation-${t}`).filter((id) => map.getLayer(id));
+    const drawn = new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.type)));
+    return {
+      scroll: el.scrollHeight,
+      height: el.clientHeight,
+      bottom: Math.round(el.getBoundingClientRect().bottom),
+      caption: Math.round(document.querySelector('.briefing-caption')!.getBoundingClientRect().top),
+      drawn: types.filter((t) => drawn.has(t)),
+    };
+  }, Object.keys(RELATION_KEY));
+  const rows = (await page.locator('.briefing-legend .legend-row').allInnerTexts()).map((r) => r.trim());
+  const listed = Object.keys(RELATION_KEY).filter((t) => rows.includes(RELATION_KEY[t]!));
+  return { ...shown, listed };
+}
+
 /** Each step's view reached by loading its deep link fresh. */
 const byLink: View[] = [];
 
@@ -192,6 +226,7 @@ describe('Briefing mode', () => {
         async ({ page }) => {
           await open(page, '#briefing=kursk&step=1');
           const hidden: string[] = [];
+          const cramped: string[] = [];
           for (let n = 1; n <= STEPS; n++) {
             if (n > 1) await page.keyboard.press('ArrowRight');
             await viewAt(page, n);
@@ -201,8 +236,15 @@ describe('Briefing mode', () => {
             assert.ok(points.length || !refs.length, `step ${n}: its places are known`);
             const found = await hiddenPoints(page, points);
             hidden.push(...found.map((f) => `step ${n}: ${f}`));
+            // The key shows whole, clear of the caption, and its relation rows are the relation
+            // types drawn in view (not every type that holds somewhere in the world).
+            const key = await legendAt(page);
+            if (key.scroll > key.height + 1) cramped.push(`step ${n}: the legend scrolls (${key.scroll} px of content in ${key.height})`);
+            if (key.bottom > key.caption) cramped.push(`step ${n}: the legend (bottom ${key.bottom}) runs into the caption (top ${key.caption})`);
+            assert.deepEqual(key.listed, key.drawn, `step ${n}: the key's relation rows vs the relation types drawn in view`);
           }
           assert.deepEqual(hidden, []);
+          assert.deepEqual(cramped, []);
         },
         { viewport },
       );

@@ -125,9 +125,15 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
           <h2>{current.title}</h2>
           <p className="briefing-text">{current.caption}</p>
         </section>
-        <aside className="briefing-legend" aria-label={t('audience.legend')} data-covers-map="legend">
-          {legend}
-        </aside>
+        {/* The legend's slot, not the legend, is what the map's framing keeps clear: a fixed width
+            and the height left above the caption, so a key that grows or shrinks as the map moves
+            (it lists what is in view) does not move the framing, and a step looks the same
+            however it is reached. */}
+        <div className="briefing-legend-slot" data-covers-map="legend">
+          <aside className="briefing-legend" aria-label={t('audience.legend')}>
+            {legend}
+          </aside>
+        </div>
       </div>
       {digits && (
         <p className="briefing-jump" role="status">

@@ -8,7 +8,7 @@ import { applyStep } from '../state/apply-step.ts';
 import { cameraOf, currentMap, grabFrame, mapIdle, pngOf, settle, withMapSize } from './capture.ts';
 import { claimsInView, publishersOf } from './citations.ts';
 import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide } from './slide.ts';
-import { legendItems, legendLabels } from '../ui/legend-items.ts';
+import { legendItems, legendLabels, type ViewBounds } from '../ui/legend-items.ts';
 
 export class NoMapError extends Error {}
 
@@ -48,7 +48,11 @@ export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; fil
   // Pixel ratio 1.5: labels, lines and markers come out 1.5 times as large as on screen, legible
   // from the back of a room; the slide's map area shows the area the user saw.
   const ratio = SLIDE_MAP_PIXEL_RATIO;
-  const frame = await withMapSize(map, { width: Math.round(SLIDE_MAP.width / ratio), height: Math.round(SLIDE_MAP.height / ratio), pixelRatio: ratio }, () => grabFrame(map));
+  // The slide's key lists what its map shows: the bounds are read at the slide's map size.
+  const { frame, bounds } = await withMapSize(map, { width: Math.round(SLIDE_MAP.width / ratio), height: Math.round(SLIDE_MAP.height / ratio), pixelRatio: ratio }, async () => {
+    const b = map.getBounds();
+    return { frame: await grabFrame(map), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as ViewBounds };
+  });
   const state = store.getState();
   const scenario = resolvedScenario(state);
   const date = isoOf(state.time);
@@ -64,7 +68,7 @@ export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; fil
     asOfLabel: t('asOf'),
     asOfDate: formatDate(date),
     legendTitle: t('legend'),
-    legend: legendItems(scenario, { ...state, date }, legendLabels(tc)),
+    legend: legendItems(scenario, { ...state, date, bounds }, legendLabels(tc)),
     sourcesLabel: t('sources'),
     sources: sources.length ? sources : [t('noSources')],
     more: (count) => t('more', { count }),

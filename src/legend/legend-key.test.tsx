@@ -32,4 +32,20 @@ describe('LegendKey (the audience view’s legend)', () => {
     act(() => store.getState().actions.toggleLayer('movements'));
     expect(rows()).toEqual(['Reported troop position', 'Area of uncertainty (region only)', 'Actor, at its capital', 'Place named by a source']);
   });
+
+  it('lists only what reaches into the part of the world in view, following the map', () => {
+    const store = createSitmapStore(minimalScenario(), { date: '2024-10-25' });
+    render(
+      <StoreContext.Provider value={store}>
+        <LegendKey />
+      </StoreContext.Provider>,
+    );
+    expect(rows()).toContain('Troop deployment');
+    // The map moves to Kursk: the Pyongyang–Moscow deployment and both capitals are out of view.
+    act(() => store.getState().briefingActions.setViewBounds([34, 50.5, 37.5, 52.3]));
+    expect(rows()).toEqual(['Troop movement by air', 'Reported troop position', 'Area of uncertainty (region only)', 'Place named by a source']);
+    // Back to exploring (no bounds): the whole key again.
+    act(() => store.getState().briefingActions.setViewBounds(null));
+    expect(rows()).toEqual(['Troop deployment', 'Troop movement by air', 'Reported troop position', 'Area of uncertainty (region only)', 'Actor, at its capital', 'Place named by a source']);
+  });
 });

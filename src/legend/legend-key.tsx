@@ -1,5 +1,5 @@
 import { legendItems, legendLabels, type LegendSymbol } from '../ui/legend-items.ts';
-import { useDate, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario } from '../state/hooks.ts';
+import { useDate, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario, useViewBounds } from '../state/hooks.ts';
 import { useT } from '../i18n/index.ts';
 import { LineSample } from './line-sample.tsx';
 
@@ -23,8 +23,9 @@ function SymbolSample({ symbol }: { symbol: LegendSymbol }) {
 /**
  * The key of what the map draws now, read-only: the audience view's legend while presenting. The
  * same items as the exported slide's legend (src/ui/legend-items.ts: relation types shown and
- * holding on the date, movement modes begun, troop markers, actors, places), plus the overlays
- * shown. No toggles: a projected screen carries no controls, and each briefing step sets its
+ * holding on the date, movement modes begun, troop markers, actors, places), of those only what
+ * reaches into the part of the world in view (the store's `viewBounds`, after each map move), plus
+ * the overlays shown. No toggles: a projected screen carries no controls, and each briefing step sets its
  * layers itself. (Loaded with the audience view, not at start.)
  */
 export default function LegendKey() {
@@ -34,8 +35,9 @@ export default function LegendKey() {
   const relationTypes = useRelationTypes();
   const overlays = useOverlays();
   const overlayVisible = useOverlayVisible();
+  const bounds = useViewBounds();
   const { t } = useT();
-  const items = legendItems(scenario, { date, layers, relationTypes }, legendLabels(t));
+  const items = legendItems(scenario, { date, layers, relationTypes, bounds }, legendLabels(t));
   const shownOverlays = overlays.filter((o) => overlayVisible[o.id] ?? true);
   return (
     <section className="legend legend-key" aria-labelledby="legend-key-heading">

@@ -32,6 +32,7 @@ import {
   useCameraRequest,
   useHighlight,
   useProjector,
+  useIsPresenting,
   usePlaying,
 } from '../state/hooks.ts';
 import { dayOf } from '../scenario/derive/time.ts';
@@ -363,6 +364,24 @@ export function MapView() {
       stop?.();
     };
   }, [map, cameraRequest, store]);
+
+  // While presenting, the part of the world in view goes to the store after each move (a step, a
+  // pan, a resize): the audience's key lists only what the map draws there.
+  const isPresenting = useIsPresenting();
+  useEffect(() => {
+    if (!map || !isPresenting) return;
+    const { setViewBounds } = store.getState().briefingActions;
+    const publish = () => {
+      const b = map.getBounds();
+      setViewBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    };
+    publish();
+    map.on('moveend', publish);
+    return () => {
+      map.off('moveend', publish);
+      setViewBounds(null);
+    };
+  }, [map, isPresenting, store]);
 
   useEffect(() => {
     if (!map) return;

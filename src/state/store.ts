@@ -140,6 +140,12 @@ export interface BriefingState {
   presenting: { briefingId: string; step: number } | null;
   /** High-contrast, large-type theme for projectors (map and panels). */
   projector: boolean;
+  /**
+   * While presenting, the part of the world the map shows, [west, south, east, north] (west and
+   * east may run past ±180), as of its last move: the audience's key lists only what is in it.
+   * Null while exploring.
+   */
+  viewBounds: [number, number, number, number] | null;
   briefingActions: {
     /** Shows an absolute view in one update: date (stops playback), selection, layers, highlight, camera. */
     applyView: (view: ViewSpec, animate: boolean) => number;
@@ -147,6 +153,7 @@ export interface BriefingState {
     present: (briefingId: string, step: number) => void;
     stopPresenting: () => void;
     setProjector: (on: boolean) => void;
+    setViewBounds: (bounds: [number, number, number, number] | null) => void;
   };
 }
 // ---- end briefing mode ----
@@ -190,6 +197,7 @@ export function createSitmapStore(
     highlight: [],
     presenting: initial.presenting ?? null,
     projector: !!initial.presenting,
+    viewBounds: null,
     briefingActions: {
       applyView: (view, animate) => {
         const s = get();
@@ -227,6 +235,11 @@ export function createSitmapStore(
       },
       stopPresenting: () => set({ presenting: null, highlight: [] }),
       setProjector: (on) => set({ projector: on }),
+      setViewBounds: (bounds) => {
+        const b = get().viewBounds;
+        if (b === bounds || (b && bounds && b.every((v, i) => v === bounds[i]))) return;
+        set({ viewBounds: bounds });
+      },
     },
     // ---- end briefing mode ----
     scenario,

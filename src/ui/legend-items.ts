@@ -3,9 +3,12 @@
  * draws it on a canvas, and the audience view's key (src/legend/legend-key.tsx), which draws it as
  * SVG. Pure: scenario and view in, items out.
  */
+import type { Feature, LineString, Polygon } from 'geojson';
+import { bboxClip } from '@turf/bbox-clip';
 import { RELATION_TYPES, type RelationType } from '../scenario/constants.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { holdsOn } from '../scenario/derive/time.ts';
+import { actorFeatures, areaFeatures, movementFeatures, placeFeatures, positionFeatures, relationFeatures } from '../scenario/derive/features.ts';
 import { BASE, MOVEMENT_DASH, RELATION_STYLE } from './palette.ts';
 
 /** One symbol of a legend of what the map draws. */
@@ -42,25 +45,99 @@ export function legendLabels(t: (key: string) => string): LegendLabels {
   };
 }
 
+/** The part of the world a map shows: [west, south, east, north]; west and east may run past ±180. */
+export type ViewBounds = [west: number, south: number, east: number, north: number];
+
+type Box = ViewBounds;
+const boxOf = (coords: ReadonlyArray<readonly number[]>): Box => {
+  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of coords) {
+    if (x! < b[0]) b[0] = x!;
+    if (y! < b[1]) b[1] = y!;
+    if (x! > b[2]) b[2] = x!;
+    if (y! > b[3]) b[3] = y!;
+  }
+  return b;
+};
+
+/** The geometry the map draws for each kind of thing, with its box: derived once per scenario. */
+interface Drawn {
+  relations: Map<string, { geometry: Feature<LineString | Polygon>; box: Box }>;
+  movements: Map<string, { geometry: Feature<LineString | Polygon>; box: Box }>;
+  /** Positions located by region: their area; by place: the marker alone (no geometry). */
+  positions: Map<string, { geometry?: Feature<LineString | Polygon>; box: Box }>;
+  actors: Box[];
+  places: Box[];
+}
+const drawnCache = new WeakMap<Scenario, Drawn>();
+function drawn(scenario: Scenario): Drawn {
+  let d = drawnCache.get(scenario);
+  if (d) return d;
+  const lines = (features: Feature<LineString | Polygon>[]) =>
+    new Map(features.map((f) => [String(f.properties!.id), { geometry: f, box: boxOf(f.geometry.type === 'Polygon' ? f.geometry.coordinates[0]! : f.geometry.coordinates) }]));
+  const pointBox = (c: readonly number[]): Box => [c[0]!, c[1]!, c[0]!, c[1]!];
+  const positions: Drawn['positions'] = lines(areaFeatures(scenario).features);
+  for (const f of positionFeatures(scenario).features) {
+    if (!positions.has(f.properties.id)) positions.set(f.properties.id, { box: pointBox(f.geometry.coordinates) });
+  }
+  d = {
+    relations: lines(relationFeatures(scenario).features),
+    movements: lines(movementFeatures(scenario).features),
+    positions,
+    actors: actorFeatures(scenario).features.map((f) => pointBox(f.geometry.coordinates)),
+    places: placeFeatures(scenario).features.filter((f) => !f.properties.capital).map((f) => pointBox(f.geometry.coordinates)),
+  };
+  drawnCache.set(scenario, d);
+  return d;
+}
+
+/**
+ * Whether a drawn thing (its box, and its line or area) reaches into the view. The view's box is
+ * also tried a world to each side, since a map may show longitudes past ±180 and arcs run past them.
+ */
+function inView(view: ViewBounds, box: Box, geometry?: Feature<LineString | Polygon>): boolean {
+  for (const shift of [0, -360, 360]) {
+    const v: Box = [view[0] + shift, view[1], view[2] + shift, view[3]];
+    if (box[2] < v[0] || box[0] > v[2] || box[3] < v[1] || box[1] > v[3]) continue;
+    if (!geometry || (box[0] >= v[0] && box[2] <= v[2] && box[1] >= v[1] && box[3] <= v[3])) return true;
+    const clipped = bboxClip(geometry, v).geometry;
+    if (clipped.coordinates.some((part) => part.length > 0)) return true;
+  }
+  return false;
+}
+
 /**
  * The legend of what the view draws on its date: relation types shown and holding, movement modes
- * begun, troop markers, actors, places. Colours and dash patterns come from the palette the map
- * layers use (src/ui/palette.ts), so the slide cannot drift from the map.
+ * begun, troop markers, actors, places. With `bounds`, only what the map draws inside them (a key
+ * of what is on the screen, not of the whole scenario). Colours and dash patterns come from the
+ * palette the map layers use (src/ui/palette.ts), so the slide cannot drift from the map.
  */
 export function legendItems(
   scenario: Scenario,
-  view: { date: string; layers: { relations: boolean; movements: boolean; positions: boolean; places: boolean }; relationTypes: Record<RelationType, boolean> },
+  view: {
+    date: string;
+    layers: { relations: boolean; movements: boolean; positions: boolean; places: boolean };
+    relationTypes: Record<RelationType, boolean>;
+    bounds?: ViewBounds | null;
+  },
   labels: LegendLabels,
 ): LegendItem[] {
   const items: LegendItem[] = [];
+  const bounds = view.bounds;
+  const d = bounds ? drawn(scenario) : null;
+  const seen = (kind: 'relations' | 'movements' | 'positions', id: string) => {
+    const g = d?.[kind].get(id);
+    return !bounds || (!!g && inView(bounds, g.box, g.geometry));
+  };
+  const anyIn = (boxes: Box[]) => !bounds || boxes.some((b) => inView(bounds, b));
   if (view.layers.relations) {
     for (const t of RELATION_TYPES) {
-      if (!view.relationTypes[t] || !scenario.relations.some((r) => r.type === t && holdsOn(view.date, r.start, r.end))) continue;
+      if (!view.relationTypes[t] || !scenario.relations.some((r) => r.type === t && holdsOn(view.date, r.start, r.end) && seen('relations', r.id))) continue;
       const s = RELATION_STYLE[t];
       items.push({ symbol: { kind: 'line', color: s.color, dash: s.dash, width: s.width, arrow: true }, label: labels.relation(t) });
     }
   }
-  const begun = scenario.movements.filter((m) => m.start <= view.date);
+  const begun = scenario.movements.filter((m) => m.start <= view.date && seen('movements', m.id));
   const colourOf = (actorId: string | undefined) => scenario.actors.find((a) => a.id === actorId)?.color ?? BASE.muted;
   const mover = colourOf(begun[0]?.actorId ?? scenario.movements[0]?.actorId);
   if (view.layers.movements) {
@@ -69,7 +146,7 @@ export function legendItems(
     }
   }
   if (view.layers.positions) {
-    const held = scenario.positions.filter((p) => holdsOn(view.date, p.start, p.end));
+    const held = scenario.positions.filter((p) => holdsOn(view.date, p.start, p.end) && seen('positions', p.id));
     const posColour = colourOf(held[0]?.actorId) ?? mover;
     if (held.some((p) => p.status === 'reported'))
       items.push({ symbol: { kind: 'dot', fill: posColour, stroke: BASE.text, strokeWidth: 1.5, radius: 9 }, label: labels.reported });
@@ -77,7 +154,7 @@ export function legendItems(
       items.push({ symbol: { kind: 'dot', fill: '#ffffff', stroke: posColour, strokeWidth: 3.5, radius: 8 }, label: labels.alleged });
     if (held.some((p) => p.location.kind === 'area')) items.push({ symbol: { kind: 'area', color: posColour }, label: labels.area });
   }
-  items.push({ symbol: { kind: 'dot', fill: '#bbbbbb', stroke: BASE.text, strokeWidth: 2.5, radius: 10 }, label: labels.actor });
-  if (view.layers.places) items.push({ symbol: { kind: 'dot', fill: BASE.muted, stroke: '#ffffff', strokeWidth: 2, radius: 5 }, label: labels.place });
+  if (d ? anyIn(d.actors) : true) items.push({ symbol: { kind: 'dot', fill: '#bbbbbb', stroke: BASE.text, strokeWidth: 2.5, radius: 10 }, label: labels.actor });
+  if (view.layers.places && (d ? anyIn(d.places) : true)) items.push({ symbol: { kind: 'dot', fill: BASE.muted, stroke: '#ffffff', strokeWidth: 2, radius: 5 }, label: labels.place });
   return items;
 }
