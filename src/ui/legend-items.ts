@@ -4,6 +4,7 @@
  * SVG. Pure: scenario and view in, items out.
  */
 import type { Feature, LineString, Polygon } from 'geojson';
+import { bbox } from '@turf/bbox';
 import { bboxClip } from '@turf/bbox-clip';
 import { RELATION_TYPES, type RelationType } from '../scenario/constants.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -49,16 +50,6 @@ export function legendLabels(t: (key: string) => string): LegendLabels {
 export type ViewBounds = [west: number, south: number, east: number, north: number];
 
 type Box = ViewBounds;
-const boxOf = (coords: ReadonlyArray<readonly number[]>): Box => {
-  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of coords) {
-    if (x! < b[0]) b[0] = x!;
-    if (y! < b[1]) b[1] = y!;
-    if (x! > b[2]) b[2] = x!;
-    if (y! > b[3]) b[3] = y!;
-  }
-  return b;
-};
 
 /** The geometry the map draws for each kind of thing, with its box: derived once per scenario. */
 interface Drawn {
@@ -74,7 +65,7 @@ function drawn(scenario: Scenario): Drawn {
   let d = drawnCache.get(scenario);
   if (d) return d;
   const lines = (features: Feature<LineString | Polygon>[]) =>
-    new Map(features.map((f) => [String(f.properties!.id), { geometry: f, box: boxOf(f.geometry.type === 'Polygon' ? f.geometry.coordinates[0]! : f.geometry.coordinates) }]));
+    new Map(features.map((f) => [String(f.properties!.id), { geometry: f, box: bbox(f) as Box }]));
   const pointBox = (c: readonly number[]): Box => [c[0]!, c[1]!, c[0]!, c[1]!];
   const positions: Drawn['positions'] = lines(areaFeatures(scenario).features);
   for (const f of positionFeatures(scenario).features) {
