@@ -133,6 +133,14 @@ async function legendAt(page: Page) {
   return { ...shown, listed };
 }
 
+/** What is wrong with how the key shows at step `n`: it scrolls, or it runs into the caption. */
+function keyCramped(key: { scroll: number; height: number; bottom: number; caption: number }, n: number): string[] {
+  return [
+    ...(key.scroll > key.height + 1 ? [`step ${n}: the legend scrolls (${key.scroll} px of content in ${key.height})`] : []),
+    ...(key.bottom > key.caption ? [`step ${n}: the legend (bottom ${key.bottom}) runs into the caption (top ${key.caption})`] : []),
+  ];
+}
+
 /** Each step's view reached by loading its deep link fresh. */
 const byLink: View[] = [];
 
@@ -239,8 +247,7 @@ describe('Briefing mode', () => {
             // The key shows whole, clear of the caption, and its relation rows are the relation
             // types drawn in view (not every type that holds somewhere in the world).
             const key = await legendAt(page);
-            if (key.scroll > key.height + 1) cramped.push(`step ${n}: the legend scrolls (${key.scroll} px of content in ${key.height})`);
-            if (key.bottom > key.caption) cramped.push(`step ${n}: the legend (bottom ${key.bottom}) runs into the caption (top ${key.caption})`);
+            cramped.push(...keyCramped(key, n));
             assert.deepEqual(key.listed, key.drawn, `step ${n}: the key's relation rows vs the relation types drawn in view`);
           }
           assert.deepEqual(hidden, []);
@@ -250,6 +257,23 @@ describe('Briefing mode', () => {
       );
     });
   }
+
+  it('the key shows whole at every step in German too, whose labels are longer (1280×720)', async () => {
+    if (!realBriefing) return;
+    await withPage(async ({ page }) => {
+      await page.goto(url('/?lang=de#briefing=kursk&step=1'));
+      await page.locator('html[lang="de"]').waitFor();
+      const cramped: string[] = [];
+      for (let n = 1; n <= STEPS; n++) {
+        if (n > 1) await page.keyboard.press('ArrowRight');
+        await viewAt(page, n);
+        cramped.push(...keyCramped(await legendAt(page), n));
+        // The longest key (every kind of thing drawn) under a three-line caption: packed tighter.
+        if (n === 6) await screenshot(page, 'briefing-de-step-6-1280x720');
+      }
+      assert.deepEqual(cramped, []);
+    });
+  });
 
   it('a selection made while presenting is brought out from under the panels (1920×1080)', async () => {
     if (!realBriefing) return;

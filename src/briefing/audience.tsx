@@ -8,6 +8,7 @@ import { applyStep } from '../state/apply-step.ts';
 import { useBriefings } from './entry.tsx';
 import { useStepKeys } from './keys.ts';
 import { usePointerRest } from './pointer-rest.ts';
+import { useDenseWhenFull } from './dense-when-full.ts';
 import { useBriefingSync } from './sync.ts';
 
 /** The presenter window's address: this app with `?presenter=1`, the same language and step. */
@@ -35,6 +36,7 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
   briefingRef.current = briefing;
   const count = briefing?.steps.length ?? 0;
   const step = Math.min(presenting.step, Math.max(0, count - 1));
+  const legendRef = useDenseWhenFull();
   const startedAt = useBriefingSync(store, presenting.briefingId);
   void startedAt;
 
@@ -130,7 +132,7 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
             (it lists what is in view) does not move the framing, and a step looks the same
             however it is reached. */}
         <div className="briefing-legend-slot" data-covers-map="legend">
-          <aside className="briefing-legend" aria-label={t('audience.legend')}>
+          <aside className="briefing-legend" aria-label={t('audience.legend')} ref={legendRef}>
             {legend}
           </aside>
         </div>
