@@ -275,6 +275,24 @@ describe('Briefing mode', () => {
     });
   });
 
+  it('the key follows the map when the presenter moves it', async () => {
+    if (!realBriefing) return;
+    await withPage(async ({ page }) => {
+      // The last step shows the fighting around Kursk: no pressure arc (United States → China) there.
+      await open(page, `#briefing=kursk&step=${STEPS}`);
+      await viewAt(page, STEPS);
+      const before = await legendAt(page);
+      assert.ok(!before.listed.includes('pressure'), `set-up: ${before.listed.join(', ')}`);
+      // Out to East Asia, where that arc is drawn: the key lists it, and again only what is drawn.
+      await page.evaluate(() => window.__sitmapMap!.jumpTo({ center: [120, 42], zoom: 3 }));
+      await waitForMapIdle(page);
+      await page.waitForFunction(() => [...document.querySelectorAll('.briefing-legend .legend-row')].some((r) => r.textContent!.trim() === 'Pressure'), null, { timeout: 10_000 });
+      const after = await legendAt(page);
+      assert.deepEqual(after.listed, after.drawn);
+      assert.deepEqual(keyCramped(after, STEPS), []);
+    });
+  });
+
   it('a selection made while presenting is brought out from under the panels (1920×1080)', async () => {
     if (!realBriefing) return;
     await withPage(
