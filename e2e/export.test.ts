@@ -175,7 +175,12 @@ describe('Slide and handout export', () => {
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('#root').evaluate((e) => getComputedStyle(e).display), 'none', 'the app is hidden in print');
       const pages = await page.locator('.handout-page').evaluateAll((els) =>
-        els.map((e) => ({ id: e.getAttribute('data-step'), text: (e as HTMLElement).innerText, img: (e.querySelector('img') as HTMLImageElement).naturalWidth })),
+        els.map((e) => ({
+          id: e.getAttribute('data-step'),
+          text: (e as HTMLElement).innerText,
+          img: (e.querySelector('img') as HTMLImageElement).naturalWidth,
+          key: [...e.querySelectorAll('.handout-key li')].map((li) => li.textContent!.trim()),
+        })),
       );
       assert.equal(pages.length, briefing.steps.length);
       // Nothing is cut off: every column fits its sheet.
@@ -190,7 +195,13 @@ describe('Slide and handout export', () => {
         for (const u of urlsOf(step.claimIds)) assert.ok(p.text.includes(u), `page ${i + 1} (${step.id}) cites ${u}`);
         assert.match(p.text, /Speaker notes/i);
         assert.equal(p.img, 1920, `page ${i + 1} has its map image`);
+        assert.ok(p.key.length > 0, `page ${i + 1} has a key to its map`);
       }
+      // Each key is of what its image shows: the pressure arc (Washington to Beijing) is in the
+      // wide views, not in the last step's, which is of the fighting around Kursk.
+      assert.ok(pages.some((p) => p.key.includes('Pressure')), `some key lists the pressure arc: ${pages.map((p) => p.key.join(', ')).join(' | ')}`);
+      assert.ok(!pages.at(-1)!.key.includes('Pressure'), `the last page's key: ${pages.at(-1)!.key.join(', ')}`);
+      assert.ok(pages.at(-1)!.key.includes('Reported troop position'), `the last page's key: ${pages.at(-1)!.key.join(', ')}`);
       await page.setViewportSize({ width: 1123, height: 794 });
       await screenshot(page, 'export-handout-print');
       // The step with the most claims, as printed.

@@ -5,6 +5,7 @@ import { formatDate } from '../lib/format.ts';
 import { useT } from '../i18n/index.ts';
 import { referenceList } from './citations.ts';
 import type { HandoutPage } from './run.ts';
+import { SymbolSample } from '../ui/symbol-sample.tsx';
 
 /** Smallest text scale a page may shrink to so that its step fits on one sheet. */
 const MIN_SCALE = 0.55;
@@ -35,8 +36,8 @@ export function fitPages(root: HTMLElement): void {
 }
 
 /**
- * The printed handout: one A4 landscape sheet per step with the step's map, title, date and
- * caption, optional speaker notes, and the full citations of the claims it cites (claimant, date,
+ * The printed handout: one A4 landscape sheet per step with the step's map and its key (what
+ * the image shows, src/ui/legend-items.ts), title, date and caption, optional speaker notes, and the full citations of the claims it cites (claimant, date,
  * statement; each source's publisher, title, date and URL in full). Rendered into <body>, hidden
  * on screen; the print stylesheet shows only it (see export.css).
  */
@@ -75,7 +76,7 @@ export function Handout({
   const total = briefing.steps.length;
   return createPortal(
     <div className="handout-root" ref={rootRef}>
-      {pages.map(({ step, image }, i) => {
+      {pages.map(({ step, image, legend }, i) => {
         const n = i + 1;
         const refs = referenceList(scenario, step.claimIds ?? []);
         return (
@@ -89,6 +90,15 @@ export function Handout({
             <div className="handout-body">
               <div className="handout-main handout-fit">
                 <img className="handout-map" src={image} alt="" width={1920} height={1080} />
+                {legend.length > 0 && (
+                  <ul className="handout-key" aria-label={t('legend')}>
+                    {legend.map((item) => (
+                      <li key={item.label}>
+                        <SymbolSample symbol={item.symbol} /> {item.label}
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 <p className="handout-caption">{step.caption}</p>
                 {notes && step.notes && (
                   <section className="handout-notes">

@@ -8,7 +8,7 @@ import { applyStep } from '../state/apply-step.ts';
 import { cameraOf, currentMap, grabFrame, mapIdle, pngOf, settle, withMapSize } from './capture.ts';
 import { claimsInView, publishersOf } from './citations.ts';
 import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide } from './slide.ts';
-import { legendItems, legendLabels, type ViewBounds } from '../ui/legend-items.ts';
+import { legendItems, legendLabels, type LegendItem, type ViewBounds } from '../ui/legend-items.ts';
 
 export class NoMapError extends Error {}
 
@@ -130,6 +130,8 @@ export interface HandoutPage {
   step: Step;
   /** blob: URL of the step's map image; revoke when the handout is gone. */
   image: string;
+  /** The key of what that image shows (the legend items of the step's view, within its bounds). */
+  legend: LegendItem[];
 }
 
 export type Progress = { phase: 'step'; n: number; total: number } | { phase: 'restoring' };
@@ -161,7 +163,10 @@ export async function renderHandout(
           map.jumpTo({ center: c.center, zoom: c.zoom + Math.log2(width / reference), bearing: c.bearing ?? 0, pitch: c.pitch ?? 0 });
           await mapIdle(map);
           if (signal.aborted) break;
-          pages.push({ step, image: URL.createObjectURL(await pngOf(await grabFrame(map))) });
+          const b = map.getBounds();
+          const state = store.getState();
+          const legend = legendItems(resolvedScenario(state), { ...state, date: isoOf(state.time), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] }, legendLabels(tc));
+          pages.push({ step, image: URL.createObjectURL(await pngOf(await grabFrame(map))), legend });
         }
       } finally {
         onProgress({ phase: 'restoring' });

@@ -1,24 +1,7 @@
-import { legendItems, legendLabels, type LegendSymbol } from '../ui/legend-items.ts';
+import { legendItems, legendLabels } from '../ui/legend-items.ts';
 import { useDate, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario, useViewBounds } from '../state/hooks.ts';
 import { useT } from '../i18n/index.ts';
-import { LineSample } from './line-sample.tsx';
-
-function SymbolSample({ symbol }: { symbol: LegendSymbol }) {
-  if (symbol.kind === 'line') return <LineSample color={symbol.color} dash={symbol.dash} width={symbol.width} arrow={symbol.arrow} />;
-  if (symbol.kind === 'dot') {
-    const r = Math.min(7, symbol.radius * 0.7);
-    return (
-      <svg width="44" height="18" aria-hidden="true">
-        <circle cx="22" cy="9" r={r} fill={symbol.fill} stroke={symbol.stroke} strokeWidth={Math.min(3, symbol.strokeWidth)} />
-      </svg>
-    );
-  }
-  return (
-    <svg width="44" height="18" aria-hidden="true">
-      <rect x="4" y="3" width="36" height="12" fill={symbol.color} fillOpacity="0.18" stroke={symbol.color} strokeDasharray="4 3" strokeWidth="1.5" />
-    </svg>
-  );
-}
+import { SymbolSample } from '../ui/symbol-sample.tsx';
 
 /**
  * The key of what the map draws now, read-only: the audience view's legend while presenting. The

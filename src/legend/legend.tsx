@@ -3,7 +3,7 @@ import { RELATION_STYLE, MOVEMENT_DASH } from '../ui/palette.ts';
 import { LAYER_KINDS } from '../state/store.ts';
 import { useActions, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario } from '../state/hooks.ts';
 import { useT } from '../i18n/index.ts';
-import { LineSample } from './line-sample.tsx';
+import { LineSample } from '../ui/line-sample.tsx';
 
 /** Legend of every symbol on the map; each layer kind and each relation type can be switched off. */
 export function Legend() {
