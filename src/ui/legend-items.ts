@@ -9,7 +9,7 @@ import { bboxClip } from '@turf/bbox-clip';
 import { RELATION_TYPES, type RelationType } from '../scenario/constants.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { holdsOn } from '../scenario/derive/time.ts';
-import { actorFeatures, areaFeatures, movementFeatures, placeFeatures, positionFeatures, relationFeatures } from '../scenario/derive/features.ts';
+import { actorFeatures, areaFeatures, movementRoutes, placeFeatures, positionAnchors, relationFeatures } from '../scenario/derive/features.ts';
 import { BASE, MOVEMENT_DASH, RELATION_STYLE } from './palette.ts';
 
 /** One symbol of a legend of what the map draws. */
@@ -68,12 +68,16 @@ function drawn(scenario: Scenario): Drawn {
     new Map(features.map((f) => [String(f.properties!.id), { geometry: f, box: bbox(f) as Box }]));
   const pointBox = (c: readonly number[]): Box => [c[0]!, c[1]!, c[0]!, c[1]!];
   const positions: Drawn['positions'] = lines(areaFeatures(scenario).features);
-  for (const f of positionFeatures(scenario).features) {
-    if (!positions.has(f.properties.id)) positions.set(f.properties.id, { box: pointBox(f.geometry.coordinates) });
+  for (const [id, at] of positionAnchors(scenario)) if (!positions.has(id)) positions.set(id, { box: pointBox(at) });
+  const movements: Drawn['movements'] = new Map();
+  for (const [id, coordinates] of movementRoutes(scenario)) {
+    const geometry: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } };
+    movements.set(id, { geometry, box: bbox(geometry) as Box });
   }
   d = {
+    // The same arcs and routes as the map's sources (memoised per scenario in derive/features.ts).
     relations: lines(relationFeatures(scenario).features),
-    movements: lines(movementFeatures(scenario).features),
+    movements,
     positions,
     actors: actorFeatures(scenario).features.map((f) => pointBox(f.geometry.coordinates)),
     places: placeFeatures(scenario).features.filter((f) => !f.properties.capital).map((f) => pointBox(f.geometry.coordinates)),

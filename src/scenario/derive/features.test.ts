@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { distance } from '@turf/distance';
 import { minimalScenario } from '../fixtures/minimal.ts';
-import { actorFeatures, areaFeatures, frameBounds, placeFeatures, relationFeatures, stepKeepPoints, uncertaintyArea } from './features.ts';
+import { actorFeatures, areaFeatures, frameBounds, movementRoutes, placeFeatures, positionAnchors, relationFeatures, stepKeepPoints, uncertaintyArea } from './features.ts';
 import type { LngLat } from './arcs.ts';
 
 const KURSK: LngLat = [36.18735, 51.73733];
@@ -86,5 +86,17 @@ describe('scenario to features', () => {
     expect(stepKeepPoints(s, [{ kind: 'position', id: 'kursk-region' }, { kind: 'place', id: 'sudzha' }])).toEqual([at('kursk'), at('sudzha'), at('sudzha')]);
     // Unknown ids and places without coordinates add nothing.
     expect(stepKeepPoints(s, [{ kind: 'actor', id: 'atlantis' }, { kind: 'place', id: 'maryino' }])).toEqual([]);
+  });
+});
+
+describe('arcs and routes, derived once per scenario', () => {
+  it('gives the map and the legend the same objects for one scenario, and new ones for another', () => {
+    const a = minimalScenario();
+    const b = minimalScenario();
+    expect(relationFeatures(a)).toBe(relationFeatures(a));
+    expect(movementRoutes(a)).toBe(movementRoutes(a));
+    expect(relationFeatures(b)).not.toBe(relationFeatures(a));
+    expect(relationFeatures(b)).toEqual(relationFeatures(a));
+    expect(positionAnchors(a).get('kursk-region')).toEqual([(KURSK[0] + SUDZHA[0]) / 2, (KURSK[1] + SUDZHA[1]) / 2]);
   });
 });

@@ -41,6 +41,23 @@ export type PositionProps = {
 export type AreaProps = { id: string; color: string; status: string; description: string } & Dated;
 export type PlaceProps = { id: string; name: string; kind: string; precision: string; capital: boolean };
 
+/**
+ * The two costly derivations (arcs and routes: ~280 ms for 10,000 relations) are kept per
+ * scenario object, so the map's sources and the audience key's test of what is in view
+ * (src/ui/legend-items.ts) share one computation. A scenario is never changed in place (a new
+ * file or language is a new object), and callers treat what they get as read-only.
+ */
+const relationCache = new WeakMap<Scenario, FeatureCollection<LineString, RelationProps>>();
+const routeCache = new WeakMap<Scenario, Map<string, LngLat[]>>();
+function memo<T>(cache: WeakMap<Scenario, T>, scenario: Scenario, build: (s: Scenario) => T): T {
+  let hit = cache.get(scenario);
+  if (hit === undefined) {
+    hit = build(scenario);
+    cache.set(scenario, hit);
+  }
+  return hit;
+}
+
 function placeIndex(scenario: Scenario): Map<string, Place> {
   return new Map(scenario.places.map((p) => [p.id, p]));
 }
@@ -72,6 +89,9 @@ export function actorFeatures(scenario: Scenario): FeatureCollection<Point, Acto
  * follows the line's direction, since MapLibre offsets to the right of the direction of travel.
  */
 export function relationFeatures(scenario: Scenario): FeatureCollection<LineString, RelationProps> {
+  return memo(relationCache, scenario, buildRelationFeatures);
+}
+function buildRelationFeatures(scenario: Scenario): FeatureCollection<LineString, RelationProps> {
   const places = placeIndex(scenario);
   const capital = new Map(scenario.actors.map((a) => [a.id, coordsOf(places, a.capitalPlaceId)]));
   const byPair = new Map<string, string[]>();
@@ -95,8 +115,10 @@ export function relationFeatures(scenario: Scenario): FeatureCollection<LineStri
 
 /** The route of each movement leg along its places (great-circle legs), in scenario order. */
 export function movementRoutes(scenario: Scenario): Map<string, LngLat[]> {
-  const places = placeIndex(scenario);
-  return new Map(scenario.movements.map((m) => [m.id, greatCirclePath(m.path.map((id) => coordsOf(places, id)))]));
+  return memo(routeCache, scenario, (s) => {
+    const places = placeIndex(s);
+    return new Map(s.movements.map((m) => [m.id, greatCirclePath(m.path.map((id) => coordsOf(places, id)))]));
+  });
 }
 
 /**
@@ -178,6 +200,12 @@ export function uncertaintyArea(points: readonly LngLat[], bufferKm: number): Fe
   // GeoJSON: counter-clockwise outer ring (d3 returns it clockwise in y-up lng/lat terms), closed.
   const ring = hull.reverse();
   return polygon([[...ring, ring[0]!]]);
+}
+
+/** Where each troop marker is drawn: at its place, or at the middle of the places spanning its area. */
+export function positionAnchors(scenario: Scenario): Map<string, LngLat> {
+  const places = placeIndex(scenario);
+  return new Map(scenario.positions.map((p) => [p.id, positionAnchor(places, p)]));
 }
 
 function positionAnchor(places: Map<string, Place>, p: Position): LngLat {
