@@ -48,4 +48,24 @@ describe('LegendKey (the audience view’s legend)', () => {
     act(() => store.getState().briefingActions.setViewBounds(null));
     expect(rows()).toEqual(['Troop deployment', 'Troop movement by air', 'Reported troop position', 'Area of uncertainty (region only)', 'Actor, at its capital', 'Place named by a source']);
   });
+
+  it('lists an overlay from the user\'s file only while one of its features is in view', () => {
+    const overlay = {
+      id: 'overlay-0',
+      name: 'front-line.geojson',
+      color: '#009E73',
+      data: { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { __sitmapId: '0-0' }, geometry: { type: 'LineString' as const, coordinates: [[34.5, 51], [36.5, 52]] } }] },
+    };
+    const store = createSitmapStore(minimalScenario(), { date: '2024-10-25', overlays: [overlay] });
+    render(
+      <StoreContext.Provider value={store}>
+        <LegendKey />
+      </StoreContext.Provider>,
+    );
+    expect(rows()).toContain('front-line.geojson');
+    act(() => store.getState().briefingActions.setViewBounds([120, 35, 130, 42]));
+    expect(rows()).not.toContain('front-line.geojson');
+    act(() => store.getState().briefingActions.setViewBounds([34, 50.5, 37.5, 52.3]));
+    expect(rows()).toContain('front-line.geojson');
+  });
 });

@@ -1,4 +1,4 @@
-import { legendItems, legendLabels } from '../ui/legend-items.ts';
+import { collectionInView, legendItems, legendLabels } from '../ui/legend-items.ts';
 import { useDate, useLayers, useOverlayVisible, useOverlays, useRelationTypes, useScenario, useViewBounds } from '../state/hooks.ts';
 import { useT } from '../i18n/index.ts';
 import { SymbolSample } from '../ui/symbol-sample.tsx';
@@ -8,7 +8,7 @@ import { SymbolSample } from '../ui/symbol-sample.tsx';
  * same items as the exported slide's legend (src/ui/legend-items.ts: relation types shown and
  * holding on the date, movement modes begun, troop markers, actors, places), of those only what
  * reaches into the part of the world in view (the store's `viewBounds`, after each map move), plus
- * the overlays shown. No toggles: a projected screen carries no controls, and each briefing step sets its
+ * the overlays shown that have a feature in view. No toggles: a projected screen carries no controls, and each briefing step sets its
  * layers itself. (Loaded with the audience view, not at start.)
  */
 export default function LegendKey() {
@@ -21,7 +21,7 @@ export default function LegendKey() {
   const bounds = useViewBounds();
   const { t } = useT();
   const items = legendItems(scenario, { date, layers, relationTypes, bounds }, legendLabels(t));
-  const shownOverlays = overlays.filter((o) => overlayVisible[o.id] ?? true);
+  const shownOverlays = overlays.filter((o) => (overlayVisible[o.id] ?? true) && (!bounds || collectionInView(bounds, o.data)));
   return (
     <section className="legend legend-key" aria-labelledby="legend-key-heading">
       <h2 id="legend-key-heading">{t('lg.key')}</h2>

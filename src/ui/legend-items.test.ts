@@ -3,7 +3,7 @@ import { RELATION_TYPES, type RelationType } from '../scenario/constants.ts';
 import { localizeScenario } from '../scenario/localize.ts';
 import { minimalScenario } from '../scenario/fixtures/minimal.ts';
 import { greatCircleArc } from '../scenario/derive/arcs.ts';
-import { legendItems, type ViewBounds } from './legend-items.ts';
+import { collectionInView, legendItems, type ViewBounds } from './legend-items.ts';
 
 const scenario = localizeScenario(minimalScenario(), 'en');
 const relationTypes = Object.fromEntries(RELATION_TYPES.map((t) => [t, true])) as Record<RelationType, boolean>;
@@ -40,5 +40,19 @@ describe('legendItems with the bounds in view', () => {
   it('reads longitudes past ±180 as the same world', () => {
     expect(key([KURSK[0] + 360, KURSK[1], KURSK[2] + 360, KURSK[3]])).toEqual(key(KURSK));
     expect(key([KURSK[0] - 360, KURSK[1], KURSK[2] - 360, KURSK[3]])).toEqual(key(KURSK));
+  });
+});
+
+describe('collectionInView (an overlay from the user\'s file)', () => {
+  const fc = (geometry: GeoJSON.Geometry): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }] });
+  it('finds points by their place and lines and areas by what reaches in', () => {
+    expect(collectionInView(KURSK, fc({ type: 'Point', coordinates: [36, 51.7] }))).toBe(true);
+    expect(collectionInView(KURSK, fc({ type: 'Point', coordinates: [30, 51.7] }))).toBe(false);
+    // A front line from south-west to north-east of the view, passing through it: no vertex inside.
+    expect(collectionInView(KURSK, fc({ type: 'LineString', coordinates: [[30, 48], [42, 55]] }))).toBe(true);
+    // Its box overlaps the view, the line itself does not reach in.
+    expect(collectionInView(KURSK, fc({ type: 'LineString', coordinates: [[30, 53], [40, 58], [45, 45]] }))).toBe(false);
+    // An area round the view.
+    expect(collectionInView(KURSK, fc({ type: 'MultiPolygon', coordinates: [[[[30, 45], [45, 45], [45, 58], [30, 58], [30, 45]]]] }))).toBe(true);
   });
 });

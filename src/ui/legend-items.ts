@@ -3,7 +3,7 @@
  * draws it on a canvas, and the audience view's key (src/legend/legend-key.tsx), which draws it as
  * SVG. Pure: scenario and view in, items out.
  */
-import type { Feature, LineString, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, Polygon } from 'geojson';
 import { bbox } from '@turf/bbox';
 import { bboxClip } from '@turf/bbox-clip';
 import { RELATION_TYPES, type RelationType } from '../scenario/constants.ts';
@@ -99,6 +99,25 @@ function inView(view: ViewBounds, box: Box, geometry?: Feature<LineString | Poly
     if (clipped.coordinates.some((part) => part.length > 0)) return true;
   }
   return false;
+}
+
+/** Each feature of a collection with its box, derived once per collection object. */
+const featureBoxes = new WeakMap<FeatureCollection, Array<{ geometry?: Feature<LineString | Polygon>; box: Box }>>();
+const CLIPPABLE = new Set(['LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
+
+/**
+ * Whether any feature of a collection (an overlay from the user's file) reaches into the view:
+ * points by their place, lines and areas clipped to it as the scenario's are.
+ */
+export function collectionInView(view: ViewBounds, fc: FeatureCollection<Geometry>): boolean {
+  let boxes = featureBoxes.get(fc);
+  if (!boxes) {
+    boxes = fc.features.flatMap((f) =>
+      f.geometry ? [{ geometry: CLIPPABLE.has(f.geometry.type) ? (f as Feature<LineString | Polygon>) : undefined, box: bbox(f) as Box }] : [],
+    );
+    featureBoxes.set(fc, boxes);
+  }
+  return boxes.some((b) => inView(view, b.box, b.geometry));
 }
 
 /**
