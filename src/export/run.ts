@@ -8,7 +8,8 @@ import { applyStep } from '../state/apply-step.ts';
 import { cameraOf, currentMap, grabFrame, mapIdle, pngOf, settle, withMapSize } from './capture.ts';
 import { claimsInView, publishersOf } from './citations.ts';
 import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide } from './slide.ts';
-import { legendItems, legendLabels, type LegendItem, type ViewBounds } from '../ui/legend-items.ts';
+import { legendItems, legendLabels, type LegendItem } from '../ui/legend-items.ts';
+import { viewBoundsOf } from '../lib/view-bounds.ts';
 
 export class NoMapError extends Error {}
 
@@ -49,10 +50,10 @@ export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; fil
   // from the back of a room; the slide's map area shows the area the user saw.
   const ratio = SLIDE_MAP_PIXEL_RATIO;
   // The slide's key lists what its map shows: the bounds are read at the slide's map size.
-  const { frame, bounds } = await withMapSize(map, { width: Math.round(SLIDE_MAP.width / ratio), height: Math.round(SLIDE_MAP.height / ratio), pixelRatio: ratio }, async () => {
-    const b = map.getBounds();
-    return { frame: await grabFrame(map), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as ViewBounds };
-  });
+  const { frame, bounds } = await withMapSize(map, { width: Math.round(SLIDE_MAP.width / ratio), height: Math.round(SLIDE_MAP.height / ratio), pixelRatio: ratio }, async () => ({
+    frame: await grabFrame(map),
+    bounds: viewBoundsOf(map),
+  }));
   const state = store.getState();
   const scenario = resolvedScenario(state);
   const date = isoOf(state.time);
@@ -163,9 +164,8 @@ export async function renderHandout(
           map.jumpTo({ center: c.center, zoom: c.zoom + Math.log2(width / reference), bearing: c.bearing ?? 0, pitch: c.pitch ?? 0 });
           await mapIdle(map);
           if (signal.aborted) break;
-          const b = map.getBounds();
           const state = store.getState();
-          const legend = legendItems(resolvedScenario(state), { ...state, date: isoOf(state.time), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] }, legendLabels(tc));
+          const legend = legendItems(resolvedScenario(state), { ...state, date: isoOf(state.time), bounds: viewBoundsOf(map) }, legendLabels(tc));
           pages.push({ step, image: URL.createObjectURL(await pngOf(await grabFrame(map))), legend });
         }
       } finally {

@@ -43,6 +43,7 @@ import { basemapData } from './basemap-data.ts';
 import { WORKER_URL } from './maplibre-worker.ts';
 import { MAP_IMAGES, addMapImage } from './map-images.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
+import { viewBoundsOf } from '../lib/view-bounds.ts';
 import { afterNextPaint, afterPresented } from '../lib/after-paint.ts';
 import { estimatorName, useT, type Lang } from '../i18n/index.ts';
 import { DAY_STATE, PROJECTOR_STATE, INTERACTIVE_LAYERS, SOURCE } from './layers/scenario-layers.ts';
@@ -371,10 +372,7 @@ export function MapView() {
   useEffect(() => {
     if (!map || !isPresenting) return;
     const { setViewBounds } = store.getState().briefingActions;
-    const publish = () => {
-      const b = map.getBounds();
-      setViewBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
-    };
+    const publish = () => setViewBounds(viewBoundsOf(map));
     publish();
     map.on('moveend', publish);
     return () => {
