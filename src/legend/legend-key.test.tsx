@@ -2,23 +2,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
 import { StoreContext } from '../state/hooks.ts';
-import { createSitmapStore } from '../state/store.ts';
+import { createSitmapStore, type SitmapStore } from '../state/store.ts';
 import { minimalScenario } from '../scenario/fixtures/minimal.ts';
 import { dayOf } from '../scenario/derive/time.ts';
 import LegendKey from './legend-key.tsx';
 
 afterEach(cleanup);
 
+const renderKey = (store: SitmapStore) =>
+  render(
+    <StoreContext.Provider value={store}>
+      <LegendKey />
+    </StoreContext.Provider>,
+  );
 const rows = () => [...document.querySelectorAll('.legend-key .legend-row')].map((r) => r.textContent!.trim());
 
 describe('LegendKey (the audience view’s legend)', () => {
   it('lists only what the map draws on the date, with no controls, and follows date and toggles', () => {
     const store = createSitmapStore(minimalScenario(), { date: '2024-10-10' });
-    render(
-      <StoreContext.Provider value={store}>
-        <LegendKey />
-      </StoreContext.Provider>,
-    );
+    renderKey(store);
     expect(document.querySelector('.legend-key input, .legend-key button')).toBeNull();
     // 10 Oct: no relation holds, no movement has begun, no position holds.
     expect(rows()).toEqual(['Actor, at its capital', 'Place named by a source']);
@@ -35,11 +37,7 @@ describe('LegendKey (the audience view’s legend)', () => {
 
   it('lists only what reaches into the part of the world in view, following the map', () => {
     const store = createSitmapStore(minimalScenario(), { date: '2024-10-25' });
-    render(
-      <StoreContext.Provider value={store}>
-        <LegendKey />
-      </StoreContext.Provider>,
-    );
+    renderKey(store);
     expect(rows()).toContain('Troop deployment');
     // The map moves to Kursk: the Pyongyang–Moscow deployment and both capitals are out of view.
     act(() => store.getState().briefingActions.setViewBounds([34, 50.5, 37.5, 52.3]));
@@ -57,11 +55,7 @@ describe('LegendKey (the audience view’s legend)', () => {
       data: { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { __sitmapId: '0-0' }, geometry: { type: 'LineString' as const, coordinates: [[34.5, 51], [36.5, 52]] } }] },
     };
     const store = createSitmapStore(minimalScenario(), { date: '2024-10-25', overlays: [overlay] });
-    render(
-      <StoreContext.Provider value={store}>
-        <LegendKey />
-      </StoreContext.Provider>,
-    );
+    renderKey(store);
     expect(rows()).toContain('front-line.geojson');
     act(() => store.getState().briefingActions.setViewBounds([120, 35, 130, 42]));
     expect(rows()).not.toContain('front-line.geojson');
