@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSuite, screenshot, waitForMapIdle } from './harness.ts';
+import { browserSuite, labelsOffEdges, labelsUnderPanels, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 
 const { url, withPage } = browserSuite();
 
@@ -225,9 +225,10 @@ describe('Briefing mode', () => {
 
   // What a step is about (its selection and highlights: actors at their capitals, places, troop
   // positions, movement paths; not relation arcs) is drawn where the audience can see it, not
-  // under the details panel, the legend, the caption or the date.
+  // under the details panel, the legend, the caption or the date; and no map label is cut off
+  // under one of them or at the screen's edge.
   for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
-    it(`every step shows what it is about clear of the panels (${viewport.width}×${viewport.height})`, async () => {
+    it(`every step shows what it is about clear of the panels, and no label under them or off the screen (${viewport.width}×${viewport.height})`, async () => {
       const briefing = realBriefing as { steps: Array<StepJson & { highlight?: Array<{ kind: string; id: string }> }> } | undefined;
       if (!briefing) return; // the fixture briefing has no highlights
       await withPage(
@@ -244,6 +245,10 @@ describe('Briefing mode', () => {
             assert.ok(points.length || !refs.length, `step ${n}: its places are known`);
             const found = await hiddenPoints(page, points);
             hidden.push(...found.map((f) => `step ${n}: ${f}`));
+            // No label goes under the caption, key, date or details panel, or off the screen, cut
+            // off at the edge.
+            await waitForLabelKeepouts(page);
+            hidden.push(...[...(await labelsUnderPanels(page)), ...(await labelsOffEdges(page))].map((l) => `step ${n}: label ${l}`));
             // The key shows whole, clear of the caption, and its relation rows are the relation
             // types drawn in view (not every type that holds somewhere in the world).
             const key = await legendAt(page);
@@ -258,7 +263,7 @@ describe('Briefing mode', () => {
     });
   }
 
-  it('the key shows whole at every step in German too, whose labels are longer (1280×720)', async () => {
+  it('the key shows whole, and no map label goes under a panel or off the screen, at every step in German too, whose labels are longer (1280×720)', async () => {
     if (!realBriefing) return;
     await withPage(async ({ page }) => {
       await page.goto(url('/?lang=de#briefing=kursk&step=1'));
@@ -268,6 +273,8 @@ describe('Briefing mode', () => {
         if (n > 1) await page.keyboard.press('ArrowRight');
         await viewAt(page, n);
         cramped.push(...keyCramped(await legendAt(page), n));
+        await waitForLabelKeepouts(page);
+        cramped.push(...[...(await labelsUnderPanels(page)), ...(await labelsOffEdges(page))].map((l) => `step ${n}: label ${l}`));
         // The longest key (every kind of thing drawn) under a three-line caption: packed tighter.
         if (n === 6) await screenshot(page, 'briefing-de-step-6-1280x720');
       }

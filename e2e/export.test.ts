@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, browserSuite, screenshot, waitForMapIdle } from './harness.ts';
+import { ARTIFACTS, browserSuite, labelsUnderPanels, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 
 const { url, withPage } = browserSuite();
 
@@ -115,8 +115,28 @@ describe('Slide and handout export', () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/#briefing=kursk&step=3'));
       await page.locator('.briefing-audience[data-settled="3"]').waitFor({ timeout: 120_000 });
-      await waitForMapIdle(page, 120_000);
+      await waitForLabelKeepouts(page, 120_000);
       const before = await viewOf(page);
+      // The labels keep clear of the panels on screen (src/map/panel-keepouts.ts), not on the
+      // slide, which has none, and of the edges of both: each time the keep-outs are set, whether
+      // the map was being drawn for the image, and how many of their squares lie on the map
+      // (under a panel) and how many outside it (along its edges).
+      await page.evaluate(() => {
+        const map = window.__sitmapMap!;
+        const source = map.getSource('sitmap-panel-keepouts') as unknown as { setData(d: { features: Array<{ geometry: { coordinates: [number, number] } }> }): unknown };
+        const setData = source.setData.bind(source);
+        const log: Array<{ capturing: boolean; onMap: number; outside: number }> = [];
+        (window as unknown as { __keepouts: typeof log }).__keepouts = log;
+        source.setData = (d) => {
+          const { clientWidth: w, clientHeight: h } = map.getContainer();
+          const onMap = d.features.filter((f) => {
+            const p = map.project(f.geometry.coordinates);
+            return p.x > 0 && p.x < w && p.y > 0 && p.y < h;
+          }).length;
+          log.push({ capturing: map.getContainer().hasAttribute('data-capturing'), onMap, outside: d.features.length - onMap });
+          return setData(d);
+        };
+      });
       await page.locator('.briefing-tools').getByRole('button', { name: 'Slide & handout' }).click();
       await page.getByRole('dialog', { name: 'Slide and handout' }).waitFor();
       // Focus is in the menu: → and Space belong to it, not to the presentation.
@@ -130,6 +150,12 @@ describe('Slide and handout export', () => {
       await waitForMapIdle(page, 120_000);
       assert.equal(await page.locator('.briefing-caption').getAttribute('data-step'), '3', 'still on step 3');
       assertSameView(await viewOf(page), before);
+      const log = await page.evaluate(() => (window as unknown as { __keepouts: Array<{ capturing: boolean; onMap: number; outside: number }> }).__keepouts);
+      const drawing = log.filter((e) => e.capturing);
+      assert.ok(drawing.length > 0 && drawing.every((e) => e.onMap === 0), `none on the slide's map: ${JSON.stringify(log)}`);
+      assert.ok(drawing.at(-1)!.outside > 0, `but along its edges: ${JSON.stringify(log)}`);
+      assert.ok(!log.at(-1)!.capturing && log.at(-1)!.onMap > 0, `back under the panels after: ${JSON.stringify(log)}`);
+      assert.deepEqual(await labelsUnderPanels(page), [], 'no label under a panel after the export');
       // Esc in the menu closes the menu only; the next Esc leaves presenting.
       await page.getByRole('button', { name: /Save slide/ }).focus();
       await page.keyboard.press('Escape');

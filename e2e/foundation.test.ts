@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, labelsOverMarkers, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForMapIdle } from './harness.ts';
+import { browserSuite, labelsOverMarkers, labelsUnderPanels, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
 
@@ -201,6 +201,47 @@ describe('Sitmap foundation in a real browser', () => {
         { viewport: { width: w, height: h } },
       );
     }
+  });
+
+  it('no label goes under the details panel: it goes to a free side of its marker, and labels use the place again once the panel closes', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#actor=north-korea'));
+      await page.locator('aside.details').waitFor();
+      await waitForLabelKeepouts(page);
+      // The test can fail: without the keep-out (the layer hidden), North Korea's label reaches
+      // under the panel once Pyongyang's marker is 30 px from the panel's edge (zoomed in on
+      // Korea, where its left is free): centred below or above it, or beside it on the right.
+      await page.evaluate(() => window.__sitmapMap!.setLayoutProperty('panel-keepout', 'visibility', 'none'));
+      await page.evaluate((pyongyang) => {
+        const map = window.__sitmapMap!;
+        const box = map.getContainer().getBoundingClientRect();
+        const edge = document.querySelector('aside.details')!.getBoundingClientRect().left - box.left;
+        map.jumpTo({ center: pyongyang, zoom: 5 });
+        const p = map.project(pyongyang);
+        const c = map.project(map.getCenter());
+        map.jumpTo({ center: map.unproject([c.x + p.x - (edge - 30), c.y]) });
+      }, PYONGYANG);
+      await waitForMapIdle(page);
+      assert.ok((await labelsUnderPanels(page)).includes('actor-labels north-korea under details'), 'set-up: the label goes under the panel');
+      // With it, the label goes to the free side.
+      await page.evaluate(() => window.__sitmapMap!.setLayoutProperty('panel-keepout', 'visibility', 'visible'));
+      await waitForMapIdle(page);
+      assert.deepEqual(await labelsUnderPanels(page), [], 'no label under the panel');
+      assert.ok((await renderedIds(page, ['actor-labels'])).includes('north-korea'), 'North Korea is still named, on the free side of its marker');
+      assert.deepEqual(await labelsOverMarkers(page), [], 'and not over a marker');
+      await screenshot(page, 'label-beside-panel-1280x720');
+      // Closed, the panel keeps nothing out: the label may take the panel's place again.
+      const panel = await page.evaluate(() => {
+        const box = window.__sitmapMap!.getContainer().getBoundingClientRect();
+        const r = document.querySelector('aside.details')!.getBoundingClientRect();
+        return [[r.left - box.left, r.top - box.top], [r.right - box.left, r.bottom - box.top]] as [[number, number], [number, number]];
+      });
+      await page.keyboard.press('Escape');
+      await page.locator('aside.details').waitFor({ state: 'detached' });
+      await waitForMapIdle(page);
+      const there = await page.evaluate((rect) => window.__sitmapMap!.queryRenderedFeatures(rect, { layers: ['actor-labels'] }).map((f) => String(f.properties.id)), panel);
+      assert.ok(there.length > 0, 'a label where the panel was (South Korea, no longer left out)');
+    });
   });
 
   it('an unknown id in a link says so and keeps the map', async () => {

@@ -234,6 +234,64 @@ export function labelsOverMarkers(page: Page): Promise<string[]> {
   });
 }
 
+/** The map's label layers. */
+export const LABEL_LAYERS = ['actor-labels', 'position-labels', 'place-labels'];
+
+/**
+ * Waits until the map keeps its labels from under the panels over it (src/map/panel-keepouts.ts,
+ * loaded once the map is first idle), then for the map's idle, by which the labels are placed.
+ */
+export async function waitForLabelKeepouts(page: Page, timeout = 45_000): Promise<void> {
+  await page.waitForFunction(() => !!window.__sitmapMap?.getSource('sitmap-panel-keepouts'), null, { timeout });
+  await waitForMapIdle(page, timeout);
+}
+
+/**
+ * Labels drawn wholly or partly under a panel laid over the map (`data-hides-labels`: the details
+ * panel; while presenting the caption, legend and date): for each panel, the labels whose placed
+ * box (MapLibre's collision box) meets the panel's box. Each as "layer id under panel".
+ */
+export function labelsUnderPanels(page: Page): Promise<string[]> {
+  return page.evaluate((layers) => {
+    const map = window.__sitmapMap!;
+    const box = map.getContainer().getBoundingClientRect();
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('[data-hides-labels]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width <= 0 || r.height <= 0) continue;
+      const hits = map.queryRenderedFeatures(
+        [
+          [r.left - box.left, r.top - box.top],
+          [r.right - box.left, r.bottom - box.top],
+        ],
+        { layers: layers.filter((l) => map.getLayer(l)) },
+      );
+      const panel = el.getAttribute('data-covers-map') ?? el.className;
+      for (const f of hits) out.push(`${f.layer.id} ${String(f.properties.id)} under ${panel}`);
+    }
+    return [...new Set(out)].sort();
+  }, LABEL_LAYERS);
+}
+
+/** Labels drawn across an edge of the map, cut off there: each as "layer id off side". */
+export function labelsOffEdges(page: Page): Promise<string[]> {
+  return page.evaluate((layers) => {
+    const map = window.__sitmapMap!;
+    const { clientWidth: W, clientHeight: H } = map.getContainer();
+    const out: string[] = [];
+    const edges: Array<[string, [[number, number], [number, number]]]> = [
+      ['left', [[-1, -1], [0.5, H + 1]]],
+      ['right', [[W - 0.5, -1], [W + 1, H + 1]]],
+      ['top', [[-1, -1], [W + 1, 0.5]]],
+      ['bottom', [[-1, H - 0.5], [W + 1, H + 1]]],
+    ];
+    for (const [side, box] of edges) {
+      for (const f of map.queryRenderedFeatures(box, { layers: layers.filter((l) => map.getLayer(l)) })) out.push(`${f.layer.id} ${String(f.properties.id)} off ${side}`);
+    }
+    return [...new Set(out)].sort();
+  }, LABEL_LAYERS);
+}
+
 /** Ids of the features of these layers drawn in the current view, sorted and unique. */
 export function renderedIds(page: Page, layers: string[]): Promise<string[]> {
   return page.evaluate((ids) => {

@@ -106,13 +106,13 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
           {t('audience.exit')}
         </button>
       </div>
-      <p className="briefing-asof" data-date={date} data-covers-map="date">
+      <p className="briefing-asof" data-date={date} data-covers-map="date" data-hides-labels>
         {t('audience.asOf', { date: formatDate(date) })}
       </p>
       {/* The caption at the bottom, the legend above it taking what height is left (scrolling only
           when even that is too little): a column, so they never overlap whatever the caption's length. */}
       <div className="briefing-left">
-        <section className="briefing-caption" aria-live="polite" data-step={step + 1} data-covers-map="caption">
+        <section className="briefing-caption" aria-live="polite" data-step={step + 1} data-covers-map="caption" data-hides-labels>
           <p className="briefing-count">
             <span aria-hidden="true">
               {step + 1} / {count}
@@ -132,7 +132,7 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
             (it lists what is in view) does not move the framing, and a step looks the same
             however it is reached. */}
         <div className="briefing-legend-slot" data-covers-map="legend">
-          <aside className="briefing-legend" aria-label={t('audience.legend')} ref={legendRef}>
+          <aside className="briefing-legend" aria-label={t('audience.legend')} ref={legendRef} data-hides-labels>
             {legend}
           </aside>
         </div>

@@ -290,7 +290,7 @@ export function DetailsPanel() {
   if (!selection) return null;
   const fromOverlay = selection.kind === 'overlay' ? overlayFeature(overlays, selection.id) : null;
   return (
-    <aside className="details" aria-labelledby="details-heading" data-kind={selection.kind} data-id={selection.id} data-covers-map="details">
+    <aside className="details" aria-labelledby="details-heading" data-kind={selection.kind} data-id={selection.id} data-covers-map="details" data-hides-labels>
       <header className="details-header">
         <p className="kind">{t(`kind.${selection.kind}`)}</p>
         <h2 id="details-heading" ref={headingRef} tabIndex={-1}>

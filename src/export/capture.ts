@@ -1,6 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { afterPresented } from '../lib/after-paint.ts';
-import { COVERS_MAP_ATTR, measureFreeArea, type Rect } from '../lib/view-frame.ts';
+import { CAPTURING_ATTR, COVERS_MAP_ATTR, measureFreeArea, type Rect } from '../lib/view-frame.ts';
 
 /**
  * Capturing the map at a fixed size in CSS pixels, whatever the window.
@@ -102,6 +102,8 @@ export async function withMapSize<T>(map: MaplibreMap, size: CaptureSize, fn: ()
   const ratioOverridden = savedRatio !== globalThis.devicePixelRatio;
   map.stop();
   try {
+    // No panels on the image: the map's labels need not keep clear of them (map/panel-keepouts.ts).
+    container.setAttribute(CAPTURING_ATTR, '');
     Object.assign(container.style, {
       position: 'fixed',
       inset: 'auto',
@@ -124,6 +126,7 @@ export async function withMapSize<T>(map: MaplibreMap, size: CaptureSize, fn: ()
     await mapIdle(map);
     return await fn();
   } finally {
+    container.removeAttribute(CAPTURING_ATTR);
     container.style.cssText = savedStyle;
     // null lifts the override (documented); the app itself never sets one.
     map.setPixelRatio(ratioOverridden ? savedRatio : (null as unknown as number));

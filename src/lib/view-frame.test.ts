@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameView, freeArea, type Camera, type Rect, type Size } from './view-frame.ts';
+import { coverSquares, edgeBands, frameView, freeArea, type Camera, type Rect, type Size } from './view-frame.ts';
 
 // The audience view at 1280×720 with the projector theme, as measured in the browser: the details
 // panel on the right, the legend at the top left, the caption at the bottom left, the date badge.
@@ -113,5 +113,57 @@ describe('frameView', () => {
 
   it('leaves the camera as it is when nothing of the map is clear', () => {
     expect(frameView(view, SCREEN, { x: 0, y: 0, width: 0, height: 0 }, [pyongyang], M)).toBe(view);
+  });
+});
+
+describe('coverSquares', () => {
+  const size: Size = { width: 1280, height: 720 };
+  const inSquare = (x: number, y: number, sq: Array<{ x: number; y: number; half: number }>) =>
+    sq.some((q) => Math.abs(x - q.x) <= q.half + 1e-6 && Math.abs(y - q.y) <= q.half + 1e-6);
+  /** Every point of a grid over `r` (edges included) lies in some square, and every square inside `r`. */
+  const coversExactly = (r: Rect, sq: Array<{ x: number; y: number; half: number }>) => {
+    for (let i = 0; i <= 20; i++)
+      for (let j = 0; j <= 20; j++) {
+        const x = r.x + (r.width * i) / 20;
+        const y = r.y + (r.height * j) / 20;
+        if (!inSquare(x, y, sq)) return `(${x}, ${y}) uncovered`;
+      }
+    const out = sq.find((q) => q.x - q.half < r.x - 1e-6 || q.x + q.half > r.x + r.width + 1e-6 || q.y - q.half < r.y - 1e-6 || q.y + q.half > r.y + r.height + 1e-6);
+    return out ? `square at ${out.x}, ${out.y} reaches outside` : 'ok';
+  };
+
+  it('covers a tall panel (the details panel) with squares as wide as it, and nothing else', () => {
+    const panel = { x: 846, y: 0, width: 434, height: 720 };
+    const sq = coverSquares(size, [panel]);
+    expect(sq).toHaveLength(2);
+    expect(sq.every((q) => q.half === 217)).toBe(true);
+    expect(coversExactly(panel, sq)).toBe('ok');
+  });
+
+  it('covers a wide one (the caption), and several at once', () => {
+    const caption = { x: 18, y: 496, width: 810, height: 190 };
+    const date = { x: 18, y: 12, width: 213, height: 39 };
+    const sq = coverSquares(size, [caption, date]);
+    expect(coversExactly(caption, sq.filter((q) => q.y > 300))).toBe('ok');
+    expect(coversExactly(date, sq.filter((q) => q.y < 300))).toBe('ok');
+  });
+
+  it('keeps squares to a largest side, and to the part of a box inside the map', () => {
+    const big = { x: -100, y: 100, width: 2000, height: 2000 };
+    const sq = coverSquares(size, [big], { maxSide: 300 });
+    expect(sq.every((q) => q.half * 2 <= 300)).toBe(true);
+    expect(coversExactly({ x: 0, y: 100, width: 1280, height: 620 }, sq)).toBe('ok');
+  });
+
+  it('covers the bands just outside the map, when asked to reach that far out', () => {
+    const bands = edgeBands(size, 100);
+    const sq = coverSquares(size, bands, { bleed: 100 });
+    for (const band of bands) expect(coversExactly(band, sq.filter((q) => q.x + q.half > band.x && q.x - q.half < band.x + band.width && q.y + q.half > band.y && q.y - q.half < band.y + band.height))).toBe('ok');
+    expect(sq.every((q) => q.x + q.half <= 0 || q.x - q.half >= 1280 || q.y + q.half <= 0 || q.y - q.half >= 720)).toBe(true);
+    expect(coverSquares(size, bands)).toEqual([]);
+  });
+
+  it('gives nothing for a box outside the map or of no size', () => {
+    expect(coverSquares(size, [{ x: 1300, y: 0, width: 100, height: 100 }, { x: 10, y: 10, width: 0, height: 50 }])).toEqual([]);
   });
 });

@@ -28,6 +28,14 @@ export interface Camera {
 
 /** The attribute that marks an element laid over the map. */
 export const COVERS_MAP_ATTR = 'data-covers-map';
+/**
+ * The attribute that marks a box drawn over the map that map labels must not go under: the
+ * details panel, and while presenting the caption, the legend (the box itself, not its slot,
+ * which the framing keeps clear) and the date.
+ */
+export const HIDES_LABELS_ATTR = 'data-hides-labels';
+/** Set on the map's container while an export draws it at another size, away from the panels. */
+export const CAPTURING_ATTR = 'data-capturing';
 
 /** Covers considered, largest first: every side of each is tried, so the work is 4^n. */
 const MAX_COVERS = 6;
@@ -82,18 +90,58 @@ export function freeArea(size: Size, covers: Rect[]): Rect {
  * those of them `selector` picks.
  */
 export function measureFreeArea(container: HTMLElement, selector = `[${COVERS_MAP_ATTR}]`): { size: Size; free: Rect; covers: HTMLElement[] } {
+  const { size, boxes, els } = boxesIn(container, selector);
+  return { size, free: freeArea(size, boxes), covers: els };
+}
+
+/** The boxes of the elements `selector` picks, in `container`'s coordinates (empty ones left out). */
+export function boxesIn(container: HTMLElement, selector: string): { size: Size; boxes: Rect[]; els: HTMLElement[] } {
   const box = container.getBoundingClientRect();
   const els: HTMLElement[] = [];
-  const covers: Rect[] = [];
+  const boxes: Rect[] = [];
   for (const el of document.querySelectorAll<HTMLElement>(selector)) {
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.height > 0) {
-      covers.push({ x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height });
+      boxes.push({ x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height });
       els.push(el);
     }
   }
-  const size = { width: box.width, height: box.height };
-  return { size, free: freeArea(size, covers), covers: els };
+  return { size: { width: box.width, height: box.height }, boxes, els };
+}
+
+/**
+ * Squares (centre and half side, px) that together cover exactly the part of each box inside a
+ * `size` container grown by `bleed` px on every side: side the box's shorter side (at most
+ * `maxSide`), spread evenly along the longer one, the last flush with its end. The label
+ * keep-outs (src/map/panel-keepouts.ts) put one square icon on each, because a map icon is square
+ * and its size has a limit.
+ */
+export function coverSquares(size: Size, boxes: Rect[], { maxSide = 480, bleed = 0 } = {}): Array<{ x: number; y: number; half: number }> {
+  const out: Array<{ x: number; y: number; half: number }> = [];
+  for (const b of boxes) {
+    const x0 = Math.max(-bleed, b.x);
+    const y0 = Math.max(-bleed, b.y);
+    const w = Math.min(size.width + bleed, b.x + b.width) - x0;
+    const h = Math.min(size.height + bleed, b.y + b.height) - y0;
+    if (w <= 0 || h <= 0) continue;
+    const side = Math.min(w, h, maxSide);
+    const nx = Math.ceil(w / side - 1e-9);
+    const ny = Math.ceil(h / side - 1e-9);
+    const at = (i: number, n: number, len: number) => (n === 1 ? len / 2 : side / 2 + (i * (len - side)) / (n - 1));
+    for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) out.push({ x: x0 + at(i, nx, w), y: y0 + at(j, ny, h), half: side / 2 });
+  }
+  return out;
+}
+
+/** Four bands `width` px wide just outside a `size` container's edges, corners included. */
+export function edgeBands(size: Size, width: number): Rect[] {
+  const { width: W, height: H } = size;
+  return [
+    { x: -width, y: -width, width, height: H + 2 * width },
+    { x: W, y: -width, width, height: H + 2 * width },
+    { x: 0, y: -width, width: W, height: width },
+    { x: 0, y: H, width: W, height: width },
+  ];
 }
 
 const TILE = 512;

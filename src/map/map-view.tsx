@@ -82,27 +82,34 @@ const FRAME_MAX_ZOOM = 7;
 const PANEL_WIDTH = 440;
 const NARROW = 760;
 
+/**
+ * Room kept between what a camera move brings into view and a panel over the map, px: a marker's
+ * label, which may have to go on the panel's side of it, and labels never go under a panel
+ * (panel-keepouts.ts).
+ */
+const PANEL_GAP = 100;
+
 /** Screen padding that keeps the part of the map the details panel covers out of camera moves. */
 function viewPadding(map: MaplibreMap, panelOpen: boolean) {
   const { clientWidth: w, clientHeight: h } = map.getContainer();
   if (!panelOpen) return FRAME_PADDING;
   // On phones the panel is a bottom sheet over ~62% of the height.
   if (w <= NARROW) return { ...FRAME_PADDING, top: 40, bottom: Math.round(h * 0.62) + 20 };
-  return { ...FRAME_PADDING, right: Math.min(PANEL_WIDTH, w - 120) + 40 };
+  return { ...FRAME_PADDING, right: Math.min(PANEL_WIDTH, w - 120) + PANEL_GAP };
 }
 
 type ViewFrame = typeof import('../lib/view-frame.ts');
 
 /**
  * Screen padding that keeps the panels over the map (measured: the details panel, and while
- * presenting the caption, legend and date) out of camera moves: 40 px from a panel, 60 from the
- * map's edge. Null until view-frame.ts has loaded, or while the selection's details panel is
+ * presenting the caption, legend and date) out of camera moves: PANEL_GAP from a panel, 60 from
+ * the map's edge. Null until view-frame.ts has loaded, or while the selection's details panel is
  * not there yet (loading on first use).
  */
 function coveredPadding(map: MaplibreMap, vf: ViewFrame | null) {
   if (!vf || !document.querySelector(`[${vf.COVERS_MAP_ATTR}="details"]`)) return null;
   const { size, free } = vf.measureFreeArea(map.getContainer());
-  const edge = (inset: number) => (inset > 0.5 ? Math.round(inset) + 40 : 60);
+  const edge = (inset: number) => (inset > 0.5 ? Math.round(inset) + PANEL_GAP : 60);
   return { left: edge(free.x), top: edge(free.y), right: edge(size.width - free.x - free.width), bottom: edge(size.height - free.y - free.height) };
 }
 
@@ -405,22 +412,33 @@ export function MapView() {
     }
   }, [map, frameRequest, scenario]);
 
-  // The panels over the map are measured by view-frame.ts (1.1 KB gzip), fetched once the map has
-  // first drawn rather than in the start bundle; until then the details panel's usual place is
-  // assumed.
+  // The panels over the map are measured by view-frame.ts (1.1 KB gzip), and labels kept from under
+  // them by panel-keepouts.ts: both fetched once the map has first drawn rather than in the start
+  // bundle. Until then the details panel's usual place is assumed.
   const viewFrame = useRef<ViewFrame | null>(null);
   useEffect(() => {
     if (!map) return;
+    let stop: (() => void) | undefined;
+    let live = true;
     const load = () => {
       void import('../lib/view-frame.ts').then((m) => {
         viewFrame.current = m;
       });
+      import('./panel-keepouts.ts')
+        .then(({ keepLabelsOffPanels }) => {
+          if (live) stop = keepLabelsOffPanels(map, () => !!store.getState().presenting);
+        })
+        .catch((e: unknown) => console.error(e));
     };
-    map.once('idle', load);
+    // (Already idle, or at the first `idle`: the map may have gone idle before this effect ran.)
+    if (map.loaded()) load();
+    else map.once('idle', load);
     return () => {
+      live = false;
       map.off('idle', load);
+      stop?.();
     };
-  }, [map]);
+  }, [map, store]);
 
   // Bring a selection into view when it is off screen or under a panel (the details panel; while
   // presenting also the caption, legend and date); never zoom in.

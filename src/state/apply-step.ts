@@ -20,12 +20,14 @@ export interface ApplyStepOptions {
  * default to 0). Everything is set in one store update, so going to step N directly gives exactly
  * the view that stepping there gives. The camera request goes through the store; the map view
  * jumps or flies there and reports when it is `idle` with that view, which resolves the promise
- * (at once when there is no map, e.g. without WebGL).
+ * (at once when there is no map, e.g. without WebGL; a map still loading is waited for).
  */
 export function applyStep(step: Step, { store, animate = true, timeout = 60_000 }: ApplyStepOptions): Promise<void> {
   const seq = store.getState().briefingActions.applyView(step, animate && !prefersReducedMotion());
+  // No map, and none loading (no WebGL): nothing to wait for. A map still loading (a link that
+  // opens on a step) reports the step once it has drawn it, as any other.
   const map = (globalThis as { __sitmapMap?: MaplibreMap }).__sitmapMap;
-  if (!map) return Promise.resolve();
+  if (!map && !document.querySelector('.maplibregl-map')) return Promise.resolve();
   return new Promise<void>((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const done = () => {

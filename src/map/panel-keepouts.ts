@@ -1,0 +1,113 @@
+import type { GeoJSONSource, Map as MaplibreMap, SymbolLayerSpecification } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { CAPTURING_ATTR, HIDES_LABELS_ATTR, boxesIn, coverSquares, edgeBands } from '../lib/view-frame.ts';
+import { KEEPOUT_IMAGE } from './layers/scenario-layers.ts';
+
+const SELECTOR = `[${HIDES_LABELS_ATTR}]`;
+/** Width of the bands just outside the map's edges, px (within the 100 px MapLibre places symbols beyond them). */
+const EDGE = 90;
+
+/**
+ * The panels' keep-out: invisible squares over the boxes laid over the map (the details panel;
+ * while presenting the caption, legend and date), so that no label is drawn under a panel, cut
+ * off at its edge: a label there goes to a free side of its marker, or is left out like any label
+ * with no room. Added on top of every layer (placed first) by `keepLabelsOffPanels`.
+ */
+export const PANEL_KEEPOUT_SOURCE = 'sitmap-panel-keepouts';
+export const panelKeepout: SymbolLayerSpecification = {
+  id: 'panel-keepout',
+  type: 'symbol',
+  source: PANEL_KEEPOUT_SOURCE,
+  layout: {
+    'icon-image': KEEPOUT_IMAGE,
+    // The image is 2 px wide: icon-size is the square's half side in px.
+    'icon-size': ['get', 'half'],
+    'icon-allow-overlap': true,
+    'icon-padding': 0,
+  },
+  paint: { 'icon-opacity': 0 },
+};
+
+/**
+ * Keeps the map's labels from going under the panels laid over it (`data-hides-labels`: the
+ * details panel; while presenting the caption, legend and date), where they would be cut off at
+ * the panel's edge ("North Kore"), and, while presenting or drawn for an export, from running off
+ * the map's edges. MapLibre's label placement knows nothing of the page around the canvas, but it
+ * keeps labels off its own icons: so each panel's box (and each band just outside the edges) is
+ * covered with invisible square icons (`panelKeepout`, on top of every layer, placed first), and
+ * a label that would reach under one goes to a free side of its marker instead, or is left out.
+ * (Exploring, a label may run off the edge as the user pans, as on any map.)
+ *
+ * The squares are anchored at the map positions under the panels, so they are set again after
+ * the map moves (`moveend`) or resizes, and when a panel comes, goes or changes size. While the
+ * map moves they are cleared: anchored where the panels were, they would hide labels at random
+ * places along a flight. While an export draws the map at another size (`data-capturing` on the
+ * container) only the edges count: the image has no panels.
+ *
+ * Loaded once the map is first idle (map-view.tsx); `keepEdges` says whether the edges count
+ * (presenting). Returns what stops it.
+ */
+export function keepLabelsOffPanels(map: MaplibreMap, keepEdges: () => boolean): () => void {
+  if (!map.getSource(PANEL_KEEPOUT_SOURCE)) {
+    map.addSource(PANEL_KEEPOUT_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer(panelKeepout);
+  }
+  const container = map.getContainer();
+  let moving = map.isMoving();
+  let held = '[]';
+  const update = () => {
+    const features: Array<Feature<Point>> = [];
+    if (!moving) {
+      const capturing = container.hasAttribute(CAPTURING_ATTR);
+      const { size, boxes } = boxesIn(container, SELECTOR);
+      const keep = [...(capturing ? [] : boxes), ...(capturing || keepEdges() ? edgeBands(size, EDGE) : [])];
+      for (const { x, y, half } of coverSquares(size, keep, { bleed: EDGE })) {
+        // Wrapped into -180..180 (the source's world); drawn in the world copy on screen.
+        const { lng, lat } = map.unproject([x, y]).wrap();
+        features.push({ type: 'Feature', properties: { half }, geometry: { type: 'Point', coordinates: [lng, lat] } });
+      }
+    }
+    const key = JSON.stringify(features);
+    if (key === held) return;
+    held = key;
+    map.getSource<GeoJSONSource>(PANEL_KEEPOUT_SOURCE)?.setData({ type: 'FeatureCollection', features } satisfies FeatureCollection);
+  };
+
+  // A panel that changes size (the key following the view, a caption in another language).
+  const sized = new ResizeObserver(update);
+  let panels: HTMLElement[] = [];
+  let frame = 0;
+  // Panels that come or go (a selection, presenting): watched from then on.
+  const scan = () => {
+    const now = [...document.querySelectorAll<HTMLElement>(SELECTOR)];
+    if (now.length === panels.length && now.every((el, i) => el === panels[i])) return;
+    panels = now;
+    sized.disconnect();
+    for (const el of now) sized.observe(el);
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(update);
+  };
+  const added = new MutationObserver(scan);
+  added.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: [HIDES_LABELS_ATTR] });
+  const start = () => {
+    moving = true;
+    update();
+  };
+  const end = () => {
+    moving = false;
+    update();
+  };
+  map.on('movestart', start);
+  map.on('moveend', end);
+  map.on('resize', update);
+  scan();
+  update();
+  return () => {
+    added.disconnect();
+    sized.disconnect();
+    cancelAnimationFrame(frame);
+    map.off('movestart', start);
+    map.off('moveend', end);
+    map.off('resize', update);
+  };
+}
