@@ -9,9 +9,10 @@ const EDGE = 90;
 
 /**
  * The panels' keep-out: invisible squares over the boxes laid over the map (the details panel;
- * while presenting the caption, legend and date), so that no label is drawn under a panel, cut
- * off at its edge: a label there goes to a free side of its marker, or is left out like any label
- * with no room. Added on top of every layer (placed first) by `keepLabelsOffPanels`.
+ * while presenting the caption, legend and date) and, while presenting or exporting, along the
+ * outside of its edges, so that no label is cut off under a panel or at the edge: a label there
+ * goes to a free side of its marker, or is left out like any label with no room. Added on top of
+ * every layer (placed first) by `keepLabelsOffPanels`.
  */
 export const PANEL_KEEPOUT_SOURCE = 'sitmap-panel-keepouts';
 export const panelKeepout: SymbolLayerSpecification = {
@@ -62,7 +63,11 @@ export function keepLabelsOffPanels(map: MaplibreMap, keepEdges: () => boolean):
       const { size, boxes } = boxesIn(container, SELECTOR);
       const keep = [...(capturing ? [] : boxes), ...(capturing || keepEdges() ? edgeBands(size, EDGE) : [])];
       for (const { x, y, half } of coverSquares(size, keep, { bleed: EDGE })) {
-        // Wrapped into -180..180 (the source's world); drawn in the world copy on screen.
+        // Wrapped into -180..180 (the source's world); drawn in the world copy on screen. (And in
+        // every other copy: zoomed out until the world is narrower than the map, a copy lands on
+        // the map one world away and keeps labels out there too. Leaving such squares out let
+        // labels under the panels again at the first step at 1280×720; most copies land on
+        // another panel or off the map.)
         const { lng, lat } = map.unproject([x, y]).wrap();
         features.push({ type: 'Feature', properties: { half }, geometry: { type: 'Point', coordinates: [lng, lat] } });
       }
