@@ -384,6 +384,27 @@ describe('Briefing mode', () => {
     });
   }
 
+  it('a link that opens on a step reports it shown only once the map has drawn it there', async () => {
+    await withPage(async ({ page }) => {
+      // The moment the audience view first says a step is shown (`data-settled`, which exports and
+      // tests wait for): was there a map yet? (It used to say so at once, before the map existed.)
+      await page.addInitScript(() => {
+        const seen = new MutationObserver(() => {
+          const settled = document.querySelector('.briefing-audience[data-settled]');
+          if (!settled) return;
+          seen.disconnect();
+          const map = (window as unknown as { __sitmapMap?: object }).__sitmapMap;
+          (window as unknown as { __firstSettled: object }).__firstSettled = { step: settled.getAttribute('data-settled'), map: !!map };
+        });
+        seen.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-settled'] });
+      });
+      await open(page, '#briefing=kursk&step=2');
+      await page.locator('.briefing-audience[data-settled="2"]').waitFor({ timeout: 90_000 });
+      const first = await page.evaluate(() => (window as unknown as { __firstSettled: object }).__firstSettled);
+      assert.deepEqual(first, { step: '2', map: true });
+    });
+  });
+
   it('a wrong link says so and loses nothing', async () => {
     await withPage(async ({ page }) => {
       await open(page, '#briefing=atlantis&step=2&actor=north-korea');
