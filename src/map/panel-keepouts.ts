@@ -49,10 +49,6 @@ export const panelKeepout: SymbolLayerSpecification = {
  * (presenting). Returns what stops it.
  */
 export function keepLabelsOffPanels(map: MaplibreMap, keepEdges: () => boolean): () => void {
-  if (!map.getSource(PANEL_KEEPOUT_SOURCE)) {
-    map.addSource(PANEL_KEEPOUT_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer(panelKeepout);
-  }
   const container = map.getContainer();
   let moving = map.isMoving();
   let held = '[]';
@@ -102,12 +98,24 @@ export function keepLabelsOffPanels(map: MaplibreMap, keepEdges: () => boolean):
     moving = false;
     update();
   };
+  // The layer goes in once the style is loaded, and again should a style come back without it: a
+  // restored WebGL context reloads the style, and adding to a style still loading throws.
+  const install = () => {
+    if (map.getSource(PANEL_KEEPOUT_SOURCE) || !map.isStyleLoaded()) return;
+    map.addSource(PANEL_KEEPOUT_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer(panelKeepout);
+    held = '[]';
+    update();
+  };
   map.on('movestart', start);
   map.on('moveend', end);
   map.on('resize', update);
+  map.on('idle', install);
   scan();
+  install();
   update();
   return () => {
+    map.off('idle', install);
     added.disconnect();
     sized.disconnect();
     cancelAnimationFrame(frame);
