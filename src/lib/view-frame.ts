@@ -40,6 +40,16 @@ export const CAPTURING_ATTR = 'data-capturing';
 /** Covers considered, largest first: every side of each is tried, so the work is 4^n. */
 const MAX_COVERS = 6;
 
+/** The part of `r` inside a `size` container grown by `bleed` px on every side, as its edges. */
+function clip(r: Rect, size: Size, bleed = 0): { x0: number; y0: number; x1: number; y1: number } {
+  return {
+    x0: Math.max(-bleed, r.x),
+    y0: Math.max(-bleed, r.y),
+    x1: Math.min(size.width + bleed, r.x + r.width),
+    y1: Math.min(size.height + bleed, r.y + r.height),
+  };
+}
+
 /**
  * The largest upright rectangle of a `size` container that no cover overlaps, where each cover
  * is taken as a band along one side of the container (the side that leaves the most). Covers are
@@ -50,11 +60,8 @@ export function freeArea(size: Size, covers: Rect[]): Rect {
   const { width: W, height: H } = size;
   const clipped = covers
     .map((r) => {
-      const x0 = Math.max(0, r.x);
-      const y0 = Math.max(0, r.y);
-      const x1 = Math.min(W, r.x + r.width);
-      const y1 = Math.min(H, r.y + r.height);
-      return { x0, y0, x1, y1, area: Math.max(0, x1 - x0) * Math.max(0, y1 - y0) };
+      const c = clip(r, size);
+      return { ...c, area: Math.max(0, c.x1 - c.x0) * Math.max(0, c.y1 - c.y0) };
     })
     .filter((r) => r.area > 0)
     .sort((a, b) => b.area - a.area)
@@ -119,10 +126,9 @@ export function boxesIn(container: HTMLElement, selector: string): { size: Size;
 export function coverSquares(size: Size, boxes: Rect[], { maxSide = 480, bleed = 0 } = {}): Array<{ x: number; y: number; half: number }> {
   const out: Array<{ x: number; y: number; half: number }> = [];
   for (const b of boxes) {
-    const x0 = Math.max(-bleed, b.x);
-    const y0 = Math.max(-bleed, b.y);
-    const w = Math.min(size.width + bleed, b.x + b.width) - x0;
-    const h = Math.min(size.height + bleed, b.y + b.height) - y0;
+    const { x0, y0, x1, y1 } = clip(b, size, bleed);
+    const w = x1 - x0;
+    const h = y1 - y0;
     if (w <= 0 || h <= 0) continue;
     const side = Math.min(w, h, maxSide);
     const nx = Math.ceil(w / side - 1e-9);
