@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, browserSuite, labelsUnderPanels, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
+import { ARTIFACTS, browserSuite, labelsAcrossPanels, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 
 const { url, withPage } = browserSuite();
 
@@ -155,7 +155,7 @@ describe('Slide and handout export', () => {
       assert.ok(drawing.length > 0 && drawing.every((e) => e.onMap === 0), `none on the slide's map: ${JSON.stringify(log)}`);
       assert.ok(drawing.at(-1)!.outside > 0, `but along its edges: ${JSON.stringify(log)}`);
       assert.ok(!log.at(-1)!.capturing && log.at(-1)!.onMap > 0, `back under the panels after: ${JSON.stringify(log)}`);
-      assert.deepEqual(await labelsUnderPanels(page), [], 'no label under a panel after the export');
+      assert.deepEqual(await labelsAcrossPanels(page), [], 'no label cut off at a panel after the export');
       // Esc in the menu closes the menu only; the next Esc leaves presenting.
       await page.getByRole('button', { name: /Save slide/ }).focus();
       await page.keyboard.press('Escape');

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, labelsOverMarkers, labelsUnderPanels, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
+import { browserSuite, labelsOverMarkers, labelsAcrossPanels, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
 
@@ -222,11 +222,11 @@ describe('Sitmap foundation in a real browser', () => {
         map.jumpTo({ center: map.unproject([c.x + p.x - (edge - 30), c.y]) });
       }, PYONGYANG);
       await waitForMapIdle(page);
-      assert.ok((await labelsUnderPanels(page)).includes('actor-labels north-korea under details'), 'set-up: the label goes under the panel');
+      assert.ok((await labelsAcrossPanels(page)).includes('actor-labels north-korea across details'), 'set-up: the label goes under the panel, cut off at its edge');
       // With it, the label goes to the free side.
       await page.evaluate(() => window.__sitmapMap!.setLayoutProperty('panel-keepout', 'visibility', 'visible'));
       await waitForMapIdle(page);
-      assert.deepEqual(await labelsUnderPanels(page), [], 'no label under the panel');
+      assert.deepEqual(await labelsAcrossPanels(page), [], 'no label cut off at the panel');
       assert.ok((await renderedIds(page, ['actor-labels'])).includes('north-korea'), 'North Korea is still named, on the free side of its marker');
       assert.deepEqual(await labelsOverMarkers(page), [], 'and not over a marker');
       await screenshot(page, 'label-beside-panel-1280x720');

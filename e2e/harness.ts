@@ -247,11 +247,12 @@ export async function waitForLabelKeepouts(page: Page, timeout = 45_000): Promis
 }
 
 /**
- * Labels drawn wholly or partly under a panel laid over the map (`data-hides-labels`: the details
+ * Labels cut off at the edge of a panel laid over the map (`data-hides-labels`: the details
  * panel; while presenting the caption, legend and date): for each panel, the labels whose placed
- * box (MapLibre's collision box) meets the panel's box. Each as "layer id under panel".
+ * box (MapLibre's collision box) crosses one of its edges that lie on the map. (A label wholly
+ * under a panel, with its marker, is hidden there, not cut.) Each as "layer id across panel".
  */
-export function labelsUnderPanels(page: Page): Promise<string[]> {
+export function labelsAcrossPanels(page: Page): Promise<string[]> {
   return page.evaluate((layers) => {
     const map = window.__sitmapMap!;
     const box = map.getContainer().getBoundingClientRect();
@@ -259,18 +260,48 @@ export function labelsUnderPanels(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll('[data-hides-labels]')) {
       const r = el.getBoundingClientRect();
       if (r.width <= 0 || r.height <= 0) continue;
-      const hits = map.queryRenderedFeatures(
-        [
-          [r.left - box.left, r.top - box.top],
-          [r.right - box.left, r.bottom - box.top],
-        ],
-        { layers: layers.filter((l) => map.getLayer(l)) },
-      );
+      const x0 = Math.max(0, r.left - box.left);
+      const x1 = Math.min(box.width, r.right - box.left);
+      const y0 = Math.max(0, r.top - box.top);
+      const y1 = Math.min(box.height, r.bottom - box.top);
+      const lines: Array<[[number, number], [number, number]]> = [];
+      if (x0 > 0.5) lines.push([[x0 - 0.5, y0], [x0 + 0.5, y1]]);
+      if (x1 < box.width - 0.5) lines.push([[x1 - 0.5, y0], [x1 + 0.5, y1]]);
+      if (y0 > 0.5) lines.push([[x0, y0 - 0.5], [x1, y0 + 0.5]]);
+      if (y1 < box.height - 0.5) lines.push([[x0, y1 - 0.5], [x1, y1 + 0.5]]);
       const panel = el.getAttribute('data-covers-map') ?? el.className;
-      for (const f of hits) out.push(`${f.layer.id} ${String(f.properties.id)} under ${panel}`);
+      for (const line of lines) {
+        for (const f of map.queryRenderedFeatures(line, { layers: layers.filter((l) => map.getLayer(l)) })) out.push(`${f.layer.id} ${String(f.properties.id)} across ${panel}`);
+      }
     }
     return [...new Set(out)].sort();
   }, LABEL_LAYERS);
+}
+
+/**
+ * Places on the clear map (under no panel) where a panel keep-out lies, which would keep labels
+ * off it: MapLibre draws each keep-out icon in every world copy, so a square placed for a panel
+ * can come back one world away. A grid of 16 px cells over the map, each wholly clear of the
+ * panels, queried for the keep-out layer; each hit as "x,y".
+ */
+export function keepoutsOnClearMap(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = window.__sitmapMap!;
+    if (!map.getLayer('panel-keepout')) return [];
+    const box = map.getContainer().getBoundingClientRect();
+    const panels = [...document.querySelectorAll('[data-hides-labels]')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+    const out: string[] = [];
+    const cell = 16;
+    for (let x = 0; x + cell <= box.width; x += cell) {
+      for (let y = 0; y + cell <= box.height; y += cell) {
+        // Cells within 1 px of a panel count as under it (the keep-outs line its edges from inside).
+        const under = panels.some((r) => x + cell > r.left - box.left - 1 && x < r.right - box.left + 1 && y + cell > r.top - box.top - 1 && y < r.bottom - box.top + 1);
+        if (under) continue;
+        if (map.queryRenderedFeatures([[x + 1, y + 1], [x + cell - 1, y + cell - 1]], { layers: ['panel-keepout'] }).length) out.push(`${x},${y}`);
+      }
+    }
+    return out;
+  });
 }
 
 /** Labels drawn across an edge of the map, cut off there: each as "layer id off side". */

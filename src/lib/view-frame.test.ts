@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverSquares, edgeBands, frameView, freeArea, type Camera, type Rect, type Size } from './view-frame.ts';
+import { frameView, freeArea, guardSquares, type Camera, type Rect, type Size, type Square } from './view-frame.ts';
 
 // The audience view at 1280×720 with the projector theme, as measured in the browser: the details
 // panel on the right, the legend at the top left, the caption at the bottom left, the date badge.
@@ -116,54 +116,71 @@ describe('frameView', () => {
   });
 });
 
-describe('coverSquares', () => {
+describe('guardSquares', () => {
   const size: Size = { width: 1280, height: 720 };
-  const inSquare = (x: number, y: number, sq: Array<{ x: number; y: number; half: number }>) =>
-    sq.some((q) => Math.abs(x - q.x) <= q.half + 1e-6 && Math.abs(y - q.y) <= q.half + 1e-6);
-  /** Every point of a grid over `r` (edges included) lies in some square, and every square inside `r`. */
-  const coversExactly = (r: Rect, sq: Array<{ x: number; y: number; half: number }>) => {
-    for (let i = 0; i <= 20; i++)
-      for (let j = 0; j <= 20; j++) {
-        const x = r.x + (r.width * i) / 20;
-        const y = r.y + (r.height * j) / 20;
-        if (!inSquare(x, y, sq)) return `(${x}, ${y}) uncovered`;
-      }
-    const out = sq.find((q) => q.x - q.half < r.x - 1e-6 || q.x + q.half > r.x + r.width + 1e-6 || q.y - q.half < r.y - 1e-6 || q.y + q.half > r.y + r.height + 1e-6);
-    return out ? `square at ${out.x}, ${out.y} reaches outside` : 'ok';
+  const panel = { x: 846, y: 0, width: 434, height: 720 };
+  const legend = { x: 18, y: 64, width: 306, height: 334 };
+  const caption = { x: 18, y: 527, width: 810, height: 159 };
+  /** Whether a label's box `r` overlaps some square (touching is not meeting). */
+  const meets = (r: Rect, sq: Square[]) => sq.some((q) => r.x < q.x + q.half && r.x + r.width > q.x - q.half && r.y < q.y + q.half && r.y + r.height > q.y - q.half);
+  const label = (x: number, y: number): Rect => ({ x, y, width: 120, height: 20 });
+  /** Label boxes on a grid over the map and a little beyond it. */
+  const labels = () => {
+    const out: Rect[] = [];
+    for (let x = -60; x < 1300; x += 7) for (let y = -10; y < 730; y += 9) out.push(label(x, y));
+    return out;
   };
+  const crosses = (r: Rect, b: Rect) => r.x < b.x + b.width && r.x + r.width > b.x && r.y < b.y + b.height && r.y + r.height > b.y && !(r.x >= b.x && r.x + r.width <= b.x + b.width && r.y >= b.y && r.y + r.height <= b.y + b.height);
+  const inside = (r: Rect, b: Rect) => r.x >= b.x && r.x + r.width <= b.x + b.width && r.y >= b.y && r.y + r.height <= b.y + b.height;
+  const map: Rect = { x: 0, y: 0, width: 1280, height: 720 };
 
-  it('covers a tall panel (the details panel) with squares as wide as it, and nothing else', () => {
-    const panel = { x: 846, y: 0, width: 434, height: 720 };
-    const sq = coverSquares(size, [panel]);
-    expect(sq).toHaveLength(2);
-    expect(sq.every((q) => q.half === 217)).toBe(true);
-    expect(coversExactly(panel, sq)).toBe('ok');
+  it('lines the edges of each box a label could cross, inside the box: a label across one meets a square, one wholly under a box or clear of all meets none', () => {
+    const boxes = [panel, legend, caption];
+    const sq = guardSquares(size, boxes);
+    for (const r of labels()) {
+      const across = boxes.some((b) => crosses(r, b) && r.x >= 0 && r.x + r.width <= 1280 && r.y >= 0 && r.y + r.height <= 720);
+      const clear = !boxes.some((b) => crosses(r, b) || inside(r, b));
+      if (across) expect(meets(r, sq), `label at ${r.x}, ${r.y} across a box`).toBe(true);
+      const deep = boxes.some((b) => inside(r, { x: b.x + 16, y: b.y + 16, width: b.width - 32, height: b.height - 32 }));
+      if (clear || deep) expect(meets(r, sq), `label at ${r.x}, ${r.y}`).toBe(false);
+    }
+    // The details panel's top, right and bottom are the map's: only its left edge is lined.
+    expect(sq.filter((q) => q.x > 846).every((q) => q.x === 846 + q.half)).toBe(true);
+    expect(sq.filter((q) => q.x > 846)).toHaveLength(45);
   });
 
-  it('covers a wide one (the caption), and several at once', () => {
-    const caption = { x: 18, y: 496, width: 810, height: 190 };
-    const date = { x: 18, y: 12, width: 213, height: 39 };
-    const sq = coverSquares(size, [caption, date]);
-    expect(coversExactly(caption, sq.filter((q) => q.y > 300))).toBe('ok');
-    expect(coversExactly(date, sq.filter((q) => q.y < 300))).toBe('ok');
-  });
-
-  it('keeps squares to a largest side, and to the part of a box inside the map', () => {
-    const big = { x: -100, y: 100, width: 2000, height: 2000 };
-    const sq = coverSquares(size, [big], { maxSide: 300 });
-    expect(sq.every((q) => q.half * 2 <= 300)).toBe(true);
-    expect(coversExactly({ x: 0, y: 100, width: 1280, height: 620 }, sq)).toBe('ok');
-  });
-
-  it('covers the bands just outside the map, when asked to reach that far out', () => {
-    const bands = edgeBands(size, 100);
-    const sq = coverSquares(size, bands, { bleed: 100 });
-    for (const band of bands) expect(coversExactly(band, sq.filter((q) => q.x + q.half > band.x && q.x - q.half < band.x + band.width && q.y + q.half > band.y && q.y - q.half < band.y + band.height))).toBe('ok');
+  it('with `edges`, lines the outside of the map too: a label across its edge meets a square, and no square lies on the map', () => {
+    const sq = guardSquares(size, [], { edges: true });
+    for (const r of labels()) {
+      const onMap = r.x < 1280 && r.y < 720 && r.x + r.width > 0 && r.y + r.height > 0;
+      if (onMap) expect(meets(r, sq), `label at ${r.x}, ${r.y}`).toBe(!inside(r, map));
+    }
     expect(sq.every((q) => q.x + q.half <= 0 || q.x - q.half >= 1280 || q.y + q.half <= 0 || q.y - q.half >= 720)).toBe(true);
-    expect(coverSquares(size, bands)).toEqual([]);
+  });
+
+  it('leaves out the squares whose copy one world away would land on the clear map, and only those', () => {
+    const boxes = [panel, legend, caption];
+    const all = guardSquares(size, boxes, { edges: true });
+    // A world 1024 px wide (zoom 1): the map's right edge comes back at x 256, beside the legend.
+    const sq = guardSquares(size, boxes, { edges: true, repeat: { dx: 1024, dy: 0 } });
+    const copies = (q: Square) => [-1, 1].map((k) => ({ x: q.x + k * 1024, y: q.y, half: q.half }));
+    const onClearMap = (c: Square) => c.x + c.half > 0 && c.x - c.half < 1280 && c.y + c.half > 0 && c.y - c.half < 720 && !boxes.some((b) => c.x - c.half >= b.x - 0.5 && c.x + c.half <= b.x + b.width + 0.5 && c.y - c.half >= b.y - 0.5 && c.y + c.half <= b.y + b.height + 0.5);
+    expect(sq.filter((q) => copies(q).some(onClearMap))).toEqual([]);
+    expect(all.filter((q) => !copies(q).some(onClearMap))).toEqual(sq);
+    // The map's left edge comes back under the details panel and the panel's left edge off the map: all kept.
+    expect(sq.filter((q) => q.x < 0)).toEqual(all.filter((q) => q.x < 0));
+    expect(sq.filter((q) => q.x === 846 + q.half)).toHaveLength(45);
+    // The right edge's squares come back at x 256..272: kept where the legend or the caption is
+    // there, left out between them and above.
+    const right = sq.filter((q) => q.x > 1280);
+    const beside = (q: Square, b: Rect) => q.y - q.half >= b.y - 0.5 && q.y + q.half <= b.y + b.height + 0.5;
+    expect(right.some((q) => beside(q, legend)) && right.some((q) => beside(q, caption))).toBe(true);
+    expect(right.every((q) => beside(q, legend) || beside(q, caption))).toBe(true);
+    // A world wider than the map leaves all of them.
+    expect(guardSquares(size, boxes, { edges: true, repeat: { dx: 2048, dy: 0 } })).toEqual(all);
   });
 
   it('gives nothing for a box outside the map or of no size', () => {
-    expect(coverSquares(size, [{ x: 1300, y: 0, width: 100, height: 100 }, { x: 10, y: 10, width: 0, height: 50 }])).toEqual([]);
+    expect(guardSquares(size, [{ x: 1300, y: 0, width: 100, height: 100 }, { x: 10, y: 10, width: 0, height: 50 }])).toEqual([]);
   });
 });

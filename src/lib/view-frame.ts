@@ -116,38 +116,66 @@ export function boxesIn(container: HTMLElement, selector: string): { size: Size;
   return { size: { width: box.width, height: box.height }, boxes, els };
 }
 
-/**
- * Squares (centre and half side, px) that together cover exactly the part of each box inside a
- * `size` container grown by `bleed` px on every side: side the box's shorter side (at most
- * `maxSide`), spread evenly along the longer one, the last flush with its end. The label
- * keep-outs (src/map/panel-keepouts.ts) put one square icon on each, because a map icon is square
- * and its size has a limit.
- */
-export function coverSquares(size: Size, boxes: Rect[], { maxSide = 480, bleed = 0 } = {}): Array<{ x: number; y: number; half: number }> {
-  const out: Array<{ x: number; y: number; half: number }> = [];
-  for (const b of boxes) {
-    const { x0, y0, x1, y1 } = clip(b, size, bleed);
-    const w = x1 - x0;
-    const h = y1 - y0;
-    if (w <= 0 || h <= 0) continue;
-    const side = Math.min(w, h, maxSide);
-    const nx = Math.ceil(w / side - 1e-9);
-    const ny = Math.ceil(h / side - 1e-9);
-    const at = (i: number, n: number, len: number) => (n === 1 ? len / 2 : side / 2 + (i * (len - side)) / (n - 1));
-    for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) out.push({ x: x0 + at(i, nx, w), y: y0 + at(j, ny, h), half: side / 2 });
-  }
-  return out;
+export interface Square {
+  x: number;
+  y: number;
+  half: number;
 }
 
-/** Four bands `width` px wide just outside a `size` container's edges, corners included. */
-export function edgeBands(size: Size, width: number): Rect[] {
+/** Whether square `q` lies wholly in `r` (within half a pixel). */
+const within = (q: Square, r: Rect) => q.x - q.half >= r.x - 0.5 && q.x + q.half <= r.x + r.width + 0.5 && q.y - q.half >= r.y - 0.5 && q.y + q.half <= r.y + r.height + 0.5;
+
+/**
+ * `n` squares of side `s` along a line from `a` to `b` (`a` < `b`), centres spread evenly, the
+ * first and last flush with its ends: as positions along it.
+ */
+function along(a: number, b: number, s: number): number[] {
+  const n = Math.max(1, Math.ceil((b - a) / s - 1e-9));
+  return Array.from({ length: n }, (_, i) => (n === 1 ? (a + b) / 2 : a + s / 2 + (i * (b - a - s)) / (n - 1)));
+}
+
+/**
+ * Squares (centre and half side, px) along the lines a map label must not cross: the edges of
+ * each box that lie inside a `size` container (the squares on the box's side of the edge), and
+ * with `edges` the container's own edges (the squares just outside it, three times as large). A
+ * label crossing such a line meets a square; a label wholly under a box, where its marker is too,
+ * meets none and stays hidden there. The label keep-outs (src/map/panel-keepouts.ts) put one
+ * invisible square icon on each (a map icon is square).
+ *
+ * Zoomed out until the world is narrower than the map, MapLibre draws each icon again one world
+ * away (`repeat`: that offset, px): a square whose copy would land on the map outside every box
+ * is left out, so it cannot keep labels off the clear map there. Only lines, not whole boxes, are
+ * covered, so such copies are few and small.
+ */
+export function guardSquares(size: Size, boxes: Rect[], { side = 16, edges = false, repeat }: { side?: number; edges?: boolean; repeat?: { dx: number; dy: number } } = {}): Square[] {
   const { width: W, height: H } = size;
-  return [
-    { x: -width, y: -width, width, height: H + 2 * width },
-    { x: W, y: -width, width, height: H + 2 * width },
-    { x: 0, y: -width, width: W, height: width },
-    { x: 0, y: H, width: W, height: width },
-  ];
+  const out: Square[] = [];
+  for (const b of boxes) {
+    const { x0, y0, x1, y1 } = clip(b, size);
+    if (x1 - x0 <= 0 || y1 - y0 <= 0) continue;
+    const s = Math.min(side, x1 - x0, y1 - y0);
+    const half = s / 2;
+    if (x0 > 0.5) for (const y of along(y0, y1, s)) out.push({ x: x0 + half, y, half });
+    if (x1 < W - 0.5) for (const y of along(y0, y1, s)) out.push({ x: x1 - half, y, half });
+    if (y0 > 0.5) for (const x of along(x0, x1, s)) out.push({ x, y: y0 + half, half });
+    if (y1 < H - 0.5) for (const x of along(x0, x1, s)) out.push({ x, y: y1 - half, half });
+  }
+  if (edges && W > 0 && H > 0) {
+    // Outside the map nothing is drawn, so these may be larger (fewer icons).
+    const s = side * 3;
+    const half = s / 2;
+    for (const y of along(0, H, s)) out.push({ x: -half, y, half }, { x: W + half, y, half });
+    for (const x of along(0, W, s)) out.push({ x, y: -half, half }, { x, y: H + half, half });
+  }
+  const step = repeat ? Math.hypot(repeat.dx, repeat.dy) : 0;
+  if (!repeat || step < 1) return out;
+  const reach = Math.ceil((Math.hypot(W, H) + side) / step);
+  const onClearMap = (q: Square) =>
+    q.x + q.half > 0 && q.x - q.half < W && q.y + q.half > 0 && q.y - q.half < H && !boxes.some((r) => within(q, r));
+  return out.filter((q) => {
+    for (let k = -reach; k <= reach; k++) if (k !== 0 && onClearMap({ x: q.x + k * repeat.dx, y: q.y + k * repeat.dy, half: q.half })) return false;
+    return true;
+  });
 }
 
 const TILE = 512;

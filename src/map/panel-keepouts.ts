@@ -1,18 +1,16 @@
 import type { GeoJSONSource, Map as MaplibreMap, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { CAPTURING_ATTR, HIDES_LABELS_ATTR, boxesIn, coverSquares, edgeBands } from '../lib/view-frame.ts';
+import { CAPTURING_ATTR, HIDES_LABELS_ATTR, boxesIn, guardSquares } from '../lib/view-frame.ts';
 import { KEEPOUT_IMAGE } from './layers/scenario-layers.ts';
 
 const SELECTOR = `[${HIDES_LABELS_ATTR}]`;
-/** Width of the bands just outside the map's edges, px (within the 100 px MapLibre places symbols beyond them). */
-const EDGE = 90;
 
 /**
- * The panels' keep-out: invisible squares over the boxes laid over the map (the details panel;
- * while presenting the caption, legend and date) and, while presenting or exporting, along the
- * outside of its edges, so that no label is cut off under a panel or at the edge: a label there
- * goes to a free side of its marker, or is left out like any label with no room. Added on top of
- * every layer (placed first) by `keepLabelsOffPanels`.
+ * The panels' keep-out: invisible squares along the edges of the boxes laid over the map (the
+ * details panel; while presenting the caption, legend and date) and, while presenting or
+ * exporting, just outside the map's own edges, so that no label is cut off at a panel's edge or
+ * the map's: a label that would cross one goes to a free side of its marker, or is left out like
+ * any label with no room. Added on top of every layer (placed first) by `keepLabelsOffPanels`.
  */
 export const PANEL_KEEPOUT_SOURCE = 'sitmap-panel-keepouts';
 export const panelKeepout: SymbolLayerSpecification = {
@@ -34,16 +32,23 @@ export const panelKeepout: SymbolLayerSpecification = {
  * details panel; while presenting the caption, legend and date), where they would be cut off at
  * the panel's edge ("North Kore"), and, while presenting or drawn for an export, from running off
  * the map's edges. MapLibre's label placement knows nothing of the page around the canvas, but it
- * keeps labels off its own icons: so each panel's box (and each band just outside the edges) is
- * covered with invisible square icons (`panelKeepout`, on top of every layer, placed first), and
- * a label that would reach under one goes to a free side of its marker instead, or is left out.
- * (Exploring, a label may run off the edge as the user pans, as on any map.)
+ * keeps labels off its own icons: so the edges of each panel (and of the map) are lined with
+ * invisible square icons (`panelKeepout`, on top of every layer, placed first; `guardSquares`), and
+ * a label that would cross one goes to a free side of its marker instead, or is left out. A label
+ * wholly under a panel, where its marker is too, is hidden there and left be. (Exploring, a label
+ * may run off the edge as the user pans, as on any map.)
  *
- * The squares are anchored at the map positions under the panels, so they are set again after
- * the map moves (`moveend`) or resizes, and when a panel comes, goes or changes size. While the
- * map moves they are cleared: anchored where the panels were, they would hide labels at random
+ * Only the edges are lined, not the panels' whole area, because MapLibre draws each icon in every
+ * copy of the world: zoomed out until the world is narrower than the map (a world-wide step on a
+ * 1920 px screen), squares over the whole details panel came back one world away, over the clear
+ * map, and hid the United States' label. The few squares along an edge whose copy would land on
+ * the clear map are left out (`guardSquares`).
+ *
+ * The squares are anchored at the map positions under the panels' edges, so they are set again
+ * after the map moves (`moveend`) or resizes, and when a panel comes, goes or changes size. While
+ * the map moves they are cleared: anchored where the panels were, they would hide labels at random
  * places along a flight. While an export draws the map at another size (`data-capturing` on the
- * container) only the edges count: the image has no panels.
+ * container) only the map's edges count: the image has no panels.
  *
  * Loaded once the map is first idle (map-view.tsx); `keepEdges` says whether the edges count
  * (presenting). Returns what stops it.
@@ -57,13 +62,13 @@ export function keepLabelsOffPanels(map: MaplibreMap, keepEdges: () => boolean):
     if (!moving) {
       const capturing = container.hasAttribute(CAPTURING_ATTR);
       const { size, boxes } = boxesIn(container, SELECTOR);
-      const keep = [...(capturing ? [] : boxes), ...(capturing || keepEdges() ? edgeBands(size, EDGE) : [])];
-      for (const { x, y, half } of coverSquares(size, keep, { bleed: EDGE })) {
-        // Wrapped into -180..180 (the source's world); drawn in the world copy on screen. (And in
-        // every other copy: zoomed out until the world is narrower than the map, a copy lands on
-        // the map one world away and keeps labels out there too. Leaving such squares out let
-        // labels under the panels again at the first step at 1280×720; most copies land on
-        // another panel or off the map.)
+      // One world to the east, on screen: MapLibre draws each icon in every copy of the world.
+      const c = map.getCenter();
+      const here = map.project(c);
+      const east = map.project([c.lng + 360, c.lat]);
+      const repeat = { dx: east.x - here.x, dy: east.y - here.y };
+      for (const { x, y, half } of guardSquares(size, capturing ? [] : boxes, { edges: capturing || keepEdges(), repeat })) {
+        // Wrapped into -180..180 (the source's world); drawn in the world copy on screen.
         const { lng, lat } = map.unproject([x, y]).wrap();
         features.push({ type: 'Feature', properties: { half }, geometry: { type: 'Point', coordinates: [lng, lat] } });
       }
