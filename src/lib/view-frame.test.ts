@@ -170,7 +170,7 @@ describe('guardSquares', () => {
     // The map's left edge comes back under the details panel and the panel's left edge off the map: all kept.
     expect(sq.filter((q) => q.x < 0)).toEqual(all.filter((q) => q.x < 0));
     expect(sq.filter((q) => q.x === 846 + q.half)).toHaveLength(45);
-    // The right edge's squares come back at x 256..272: kept where the legend or the caption is
+    // The right edge's squares (48 px, outside it) come back at x 256..304: kept where the legend or the caption is
     // there, left out between them and above.
     const right = sq.filter((q) => q.x > 1280);
     const beside = (q: Square, b: Rect) => q.y - q.half >= b.y - 0.5 && q.y + q.half <= b.y + b.height + 0.5;

@@ -40,13 +40,13 @@ export const CAPTURING_ATTR = 'data-capturing';
 /** Covers considered, largest first: every side of each is tried, so the work is 4^n. */
 const MAX_COVERS = 6;
 
-/** The part of `r` inside a `size` container grown by `bleed` px on every side, as its edges. */
-function clip(r: Rect, size: Size, bleed = 0): { x0: number; y0: number; x1: number; y1: number } {
+/** The part of `r` inside a `size` container, as its edges. */
+function clip(r: Rect, size: Size): { x0: number; y0: number; x1: number; y1: number } {
   return {
-    x0: Math.max(-bleed, r.x),
-    y0: Math.max(-bleed, r.y),
-    x1: Math.min(size.width + bleed, r.x + r.width),
-    y1: Math.min(size.height + bleed, r.y + r.height),
+    x0: Math.max(0, r.x),
+    y0: Math.max(0, r.y),
+    x1: Math.min(size.width, r.x + r.width),
+    y1: Math.min(size.height, r.y + r.height),
   };
 }
 
@@ -169,7 +169,7 @@ export function guardSquares(size: Size, boxes: Rect[], { side = 16, edges = fal
   }
   const step = repeat ? Math.hypot(repeat.dx, repeat.dy) : 0;
   if (!repeat || step < 1) return out;
-  const reach = Math.ceil((Math.hypot(W, H) + side) / step);
+  const reach = Math.ceil((Math.hypot(W, H) + 4 * side) / step);
   const onClearMap = (q: Square) =>
     q.x + q.half > 0 && q.x - q.half < W && q.y + q.half > 0 && q.y - q.half < H && !boxes.some((r) => within(q, r));
   return out.filter((q) => {
