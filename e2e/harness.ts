@@ -304,20 +304,33 @@ export function keepoutsOnClearMap(page: Page): Promise<string[]> {
   });
 }
 
-/** Labels drawn across an edge of the map, cut off there: each as "layer id off side". */
+/**
+ * Labels drawn across an edge of the map, cut off there: each as "layer id off side". Where a
+ * panel lies over that part of the edge, a label crossing it is hidden under the panel, not cut
+ * (and one reaching out from under it is caught by `labelsAcrossPanels`), so the edge is checked
+ * in 8 px pieces and those under a panel are skipped.
+ */
 export function labelsOffEdges(page: Page): Promise<string[]> {
   return page.evaluate((layers) => {
     const map = window.__sitmapMap!;
-    const { clientWidth: W, clientHeight: H } = map.getContainer();
+    const box = map.getContainer().getBoundingClientRect();
+    const { width: W, height: H } = box;
+    const panels = [...document.querySelectorAll('[data-hides-labels]')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
     const out: string[] = [];
-    const edges: Array<[string, [[number, number], [number, number]]]> = [
-      ['left', [[-1, -1], [0.5, H + 1]]],
-      ['right', [[W - 0.5, -1], [W + 1, H + 1]]],
-      ['top', [[-1, -1], [W + 1, 0.5]]],
-      ['bottom', [[-1, H - 0.5], [W + 1, H + 1]]],
-    ];
-    for (const [side, box] of edges) {
-      for (const f of map.queryRenderedFeatures(box, { layers: layers.filter((l) => map.getLayer(l)) })) out.push(`${f.layer.id} ${String(f.properties.id)} off ${side}`);
+    const piece = 8;
+    // Each piece: its side, the point at its middle on the edge, and the strip to query.
+    const pieces: Array<[string, number, number, [[number, number], [number, number]]]> = [];
+    for (let y = 0; y < H; y += piece) {
+      const mid = Math.min(H, y + piece / 2);
+      pieces.push(['left', 0, mid, [[-1, y], [0.5, Math.min(H, y + piece)]]], ['right', W, mid, [[W - 0.5, y], [W + 1, Math.min(H, y + piece)]]]);
+    }
+    for (let x = 0; x < W; x += piece) {
+      const mid = Math.min(W, x + piece / 2);
+      pieces.push(['top', mid, 0, [[x, -1], [Math.min(W, x + piece), 0.5]]], ['bottom', mid, H, [[x, H - 0.5], [Math.min(W, x + piece), H + 1]]]);
+    }
+    for (const [side, px, py, strip] of pieces) {
+      if (panels.some((r) => px >= r.left - box.left && px <= r.right - box.left && py >= r.top - box.top && py <= r.bottom - box.top)) continue;
+      for (const f of map.queryRenderedFeatures(strip, { layers: layers.filter((l) => map.getLayer(l)) })) out.push(`${f.layer.id} ${String(f.properties.id)} off ${side}`);
     }
     return [...new Set(out)].sort();
   }, LABEL_LAYERS);
