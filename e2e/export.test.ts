@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, browserSuite, labelsAcrossPanels, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
+import { PANEL_KEEPOUT_SOURCE } from '../src/map/panel-keepouts.ts';
 
 const { url, withPage } = browserSuite();
 
@@ -121,9 +122,9 @@ describe('Slide and handout export', () => {
       // slide, which has none, and of the edges of both: each time the keep-outs are set, whether
       // the map was being drawn for the image, and how many of their squares lie on the map
       // (under a panel) and how many outside it (along its edges).
-      await page.evaluate(() => {
+      await page.evaluate((id) => {
         const map = window.__sitmapMap!;
-        const source = map.getSource('sitmap-panel-keepouts') as unknown as { setData(d: { features: Array<{ geometry: { coordinates: [number, number] } }> }): unknown };
+        const source = map.getSource(id) as unknown as { setData(d: { features: Array<{ geometry: { coordinates: [number, number] } }> }): unknown };
         const setData = source.setData.bind(source);
         const log: Array<{ capturing: boolean; onMap: number; outside: number }> = [];
         (window as unknown as { __keepouts: typeof log }).__keepouts = log;
@@ -136,7 +137,7 @@ describe('Slide and handout export', () => {
           log.push({ capturing: map.getContainer().hasAttribute('data-capturing'), onMap, outside: d.features.length - onMap });
           return setData(d);
         };
-      });
+      }, PANEL_KEEPOUT_SOURCE);
       await page.locator('.briefing-tools').getByRole('button', { name: 'Slide & handout' }).click();
       await page.getByRole('dialog', { name: 'Slide and handout' }).waitFor();
       // Focus is in the menu: → and Space belong to it, not to the presentation.

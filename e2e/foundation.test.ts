@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSuite, labelsOverMarkers, labelsAcrossPanels, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
+import { panelKeepout } from '../src/map/panel-keepouts.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
 
 const PYONGYANG: [number, number] = [125.75432, 39.03385];
@@ -211,7 +212,7 @@ describe('Sitmap foundation in a real browser', () => {
       // The test can fail: without the keep-out (the layer hidden), North Korea's label reaches
       // under the panel once Pyongyang's marker is 30 px from the panel's edge (zoomed in on
       // Korea, where its left is free): centred below or above it, or beside it on the right.
-      await page.evaluate(() => window.__sitmapMap!.setLayoutProperty('panel-keepout', 'visibility', 'none'));
+      await page.evaluate((id) => window.__sitmapMap!.setLayoutProperty(id, 'visibility', 'none'), panelKeepout.id);
       await page.evaluate((pyongyang) => {
         const map = window.__sitmapMap!;
         const box = map.getContainer().getBoundingClientRect();
@@ -224,7 +225,7 @@ describe('Sitmap foundation in a real browser', () => {
       await waitForMapIdle(page);
       assert.ok((await labelsAcrossPanels(page)).includes('actor-labels north-korea across details'), 'set-up: the label goes under the panel, cut off at its edge');
       // With it, the label goes to the free side.
-      await page.evaluate(() => window.__sitmapMap!.setLayoutProperty('panel-keepout', 'visibility', 'visible'));
+      await page.evaluate((id) => window.__sitmapMap!.setLayoutProperty(id, 'visibility', 'visible'), panelKeepout.id);
       await waitForMapIdle(page);
       assert.deepEqual(await labelsAcrossPanels(page), [], 'no label cut off at the panel');
       assert.ok((await renderedIds(page, ['actor-labels'])).includes('north-korea'), 'North Korea is still named, on the free side of its marker');

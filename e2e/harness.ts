@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.ts';
 import { PRESENTATION_ALLOWANCE_MS } from '../src/lib/after-paint.ts';
+import { actorLabels, placeLabels, positionLabels } from '../src/map/layers/scenario-layers.ts';
+import { PANEL_KEEPOUT_SOURCE, panelKeepout } from '../src/map/panel-keepouts.ts';
 
 const root = join(import.meta.dirname, '..');
 export const ARTIFACTS = join(root, 'e2e', 'artifacts');
@@ -234,15 +236,15 @@ export function labelsOverMarkers(page: Page): Promise<string[]> {
   });
 }
 
-/** The map's label layers. */
-export const LABEL_LAYERS = ['actor-labels', 'position-labels', 'place-labels'];
+/** The map's label layers (their ids from the product's layers, so a renamed one is not silently skipped). */
+export const LABEL_LAYERS = [actorLabels.id, positionLabels.id, placeLabels.id];
 
 /**
  * Waits until the map keeps its labels from under the panels over it (src/map/panel-keepouts.ts,
  * loaded once the map is first idle), then for the map's idle, by which the labels are placed.
  */
 export async function waitForLabelKeepouts(page: Page, timeout = 45_000): Promise<void> {
-  await page.waitForFunction(() => !!window.__sitmapMap?.getSource('sitmap-panel-keepouts'), null, { timeout });
+  await page.waitForFunction((source) => !!window.__sitmapMap?.getSource(source), PANEL_KEEPOUT_SOURCE, { timeout });
   await waitForMapIdle(page, timeout);
 }
 
@@ -285,9 +287,9 @@ export function labelsAcrossPanels(page: Page): Promise<string[]> {
  * panels, queried for the keep-out layer; each hit as "x,y".
  */
 export function keepoutsOnClearMap(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate((layer) => {
     const map = window.__sitmapMap!;
-    if (!map.getLayer('panel-keepout')) return [];
+    if (!map.getLayer(layer)) return [];
     const box = map.getContainer().getBoundingClientRect();
     const panels = [...document.querySelectorAll('[data-hides-labels]')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
     const out: string[] = [];
@@ -297,11 +299,11 @@ export function keepoutsOnClearMap(page: Page): Promise<string[]> {
         // Cells within 1 px of a panel count as under it (the keep-outs line its edges from inside).
         const under = panels.some((r) => x + cell > r.left - box.left - 1 && x < r.right - box.left + 1 && y + cell > r.top - box.top - 1 && y < r.bottom - box.top + 1);
         if (under) continue;
-        if (map.queryRenderedFeatures([[x + 1, y + 1], [x + cell - 1, y + cell - 1]], { layers: ['panel-keepout'] }).length) out.push(`${x},${y}`);
+        if (map.queryRenderedFeatures([[x + 1, y + 1], [x + cell - 1, y + cell - 1]], { layers: [layer] }).length) out.push(`${x},${y}`);
       }
     }
     return out;
-  });
+  }, panelKeepout.id);
 }
 
 /**
