@@ -7,7 +7,7 @@ import { i18n } from '../i18n/index.ts';
 import { applyStep } from '../state/apply-step.ts';
 import { cameraOf, currentMap, grabFrame, mapIdle, pngOf, settle, withMapSize } from './capture.ts';
 import { claimsInView, publishersOf } from './citations.ts';
-import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide } from './slide.ts';
+import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide, stepSubtitle } from './slide.ts';
 import { legendItems, legendLabels, type LegendItem } from '../ui/legend-items.ts';
 import { viewBoundsOf } from '../lib/view-bounds.ts';
 
@@ -65,7 +65,7 @@ export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; fil
   canvas.height = SLIDE.height;
   drawSlide(canvas.getContext('2d')!, frame, {
     title: presented ? presented.step.title : scenario.title,
-    subtitle: presented ? `${scenario.title} · ${presented.briefing.title}` : '',
+    subtitle: presented ? stepSubtitle(scenario.title, presented.briefing.title) : '',
     asOfLabel: t('asOf'),
     asOfDate: formatDate(date),
     legendTitle: t('legend'),
