@@ -352,7 +352,7 @@ function meaning(playback: PlaybackResult[], scrub: ScrubResult[]): string[] {
         (worst <= SCRUB_TARGET ? ' Showing a date costs about what MapLibre itself needs to draw that data.' : ''),
     );
   }
-  out.push('', 'Where a target is missed, the diagnosis (bench/results/time-diagnosis.md, `npx tsx bench/profile-playback.ts`) says what the time goes to and what would fix it.');
+  out.push('', 'Where a target is missed, `npx tsx bench/profile-playback.ts` says what the time goes to (frame times with parts of the movements switched off, and a CPU profile; its report goes to bench/fixtures/profile-report.md); what earlier diagnoses found and what each change bought is in bench/results/changes.md.');
   return out;
 }
 
