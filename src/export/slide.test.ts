@@ -18,6 +18,8 @@ describe('stepSubtitle', () => {
     expect(stepSubtitle('North Korean troops in Russia, autumn 2024', 'North Atlantic view of the war')).toBe(
       'North Korean troops in Russia, autumn 2024 · North Atlantic view of the war',
     );
+    expect(stepSubtitle('The war', 'The morning')).toBe('The war · The morning');
     expect(stepSubtitle('Kursk', '')).toBe('Kursk');
+    expect(stepSubtitle('', 'Morning briefing')).toBe('Morning briefing');
   });
 });

@@ -32,7 +32,8 @@ export interface SlideContent {
  * The line under a briefing step's title on its slide: the scenario's title and the briefing's,
  * or the briefing's alone when it already opens with most of the scenario's ("North Korean troops
  * in Russia, autumn 2024" · "North Korean troops in Russia: what was reported, and by whom" said
- * the same words twice): the two share their first words, at least half of the shorter title's.
+ * the same words twice): the two share their first words, at least half of the shorter title's and
+ * at least two of them (or the scenario's whole title).
  */
 export function stepSubtitle(scenarioTitle: string, briefingTitle: string): string {
   const words = (s: string) => s.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -41,7 +42,9 @@ export function stepSubtitle(scenarioTitle: string, briefingTitle: string): stri
   let shared = 0;
   while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++;
   if (!b.length) return scenarioTitle;
-  return shared > 0 && shared * 2 >= Math.min(a.length, b.length) ? briefingTitle : `${scenarioTitle} · ${briefingTitle}`;
+  // One word in common ("The war" · "The morning") says nothing unless it is the scenario's whole title.
+  const repeats = (shared >= 2 || shared === a.length) && shared * 2 >= Math.min(a.length, b.length);
+  return repeats ? briefingTitle : `${scenarioTitle} · ${briefingTitle}`;
 }
 
 /** Writes `text` at (x, y), shrinking from `px` down to `minPx` to fit `maxWidth`, then cutting with an ellipsis. */
