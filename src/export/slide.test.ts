@@ -6,15 +6,15 @@ describe('stepSubtitle', () => {
     expect(stepSubtitle('North Korean troops in Russia, autumn 2024', 'North Korean troops in Russia: what was reported, and by whom')).toBe(
       'North Korean troops in Russia: what was reported, and by whom',
     );
-    expect(stepSubtitle('Nordkoreanische Truppen in Russland, Herbst 2024', 'Nordkoreanische Truppen in Russland: was berichtet wurde, und von wem')).toBe(
-      'Nordkoreanische Truppen in Russland: was berichtet wurde, und von wem',
+    expect(stepSubtitle('Nordkoreanische Truppen in Russland, Herbst 2024', 'Nordkoreanische Truppen in Russland: was gemeldet wurde und von wem')).toBe(
+      'Nordkoreanische Truppen in Russland: was gemeldet wurde und von wem',
     );
     expect(stepSubtitle('Kursk', 'kursk, day by day')).toBe('kursk, day by day');
   });
 
   it('keeps both when the titles say different things', () => {
     expect(stepSubtitle('North Korean troops in Russia, autumn 2024', 'Morning briefing')).toBe('North Korean troops in Russia, autumn 2024 · Morning briefing');
-    // One word in common is not "most of" a six-word title.
+    // One word in common is not most of the shorter, six-word title.
     expect(stepSubtitle('North Korean troops in Russia, autumn 2024', 'North Atlantic view of the war')).toBe(
       'North Korean troops in Russia, autumn 2024 · North Atlantic view of the war',
     );
