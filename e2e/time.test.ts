@@ -125,7 +125,8 @@ describe('Time: the situation as of a date', () => {
           await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('30');
           await page.getByRole('button', { name: 'Play' }).click();
           await page.waitForFunction(() => document.querySelector('.as-of')?.getAttribute('data-date') !== '2025-03-20');
-          assert.ok(((await asOf(page)) ?? '') > '2025-03-20', 'the date advances');
+          const advanced = await asOf(page);
+          assert.ok((advanced ?? '') > '2025-03-20', `the date advances: ${advanced}`);
           // While it plays the URL is left alone (no history write per day); read in one task.
           // (Only checked well before the end: the button and date render a frame after the store.)
           const during = await page.evaluate(() => ({

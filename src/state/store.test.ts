@@ -53,6 +53,18 @@ describe('store time', () => {
     expect(store.getState()).toMatchObject({ time: dayOf('2024-12-31'), playing: false });
   });
 
+  it('never plays backwards: a frame stamped before playback started advances nothing', () => {
+    const store = createSitmapStore(minimalScenario(), { date: '2024-11-05' });
+    const a = store.getState().actions;
+    a.setSpeed(30);
+    a.play();
+    a.advance(-0.008); // the first frame's timestamp, 8 ms before play was pressed
+    expect(isoOf(store.getState().time)).toBe('2024-11-05');
+    expect(store.getState().clock.time).toBe(dayOf('2024-11-05'));
+    a.advance(0.1);
+    expect(isoOf(store.getState().time)).toBe('2024-11-08');
+  });
+
   it('moves the clock every frame of playback and the store only when the day changes', () => {
     const store = createSitmapStore(minimalScenario(), { date: '2024-10-01' });
     const a = store.getState().actions;

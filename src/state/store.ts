@@ -283,6 +283,9 @@ export function createSitmapStore(
         else clock.set(time); // the same day, but the clock may be part way through it
       },
       advance: (seconds) => {
+        // Never backwards: a frame's timestamp can precede the moment playback started, and at
+        // a month per second a few milliseconds before midnight put the date a day back.
+        if (!(seconds > 0)) return;
         const { time, speed } = get();
         const next = clamp(clock.time + seconds * speed);
         clock.set(next);
