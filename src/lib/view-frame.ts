@@ -155,10 +155,12 @@ export function guardSquares(size: Size, boxes: Rect[], { side = 16, edges = fal
     if (x1 - x0 <= 0 || y1 - y0 <= 0) continue;
     const s = Math.min(side, x1 - x0, y1 - y0);
     const half = s / 2;
-    if (x0 > 0.5) for (const y of along(y0, y1, s)) out.push({ x: x0 + half, y, half });
-    if (x1 < W - 0.5) for (const y of along(y0, y1, s)) out.push({ x: x1 - half, y, half });
-    if (y0 > 0.5) for (const x of along(x0, x1, s)) out.push({ x, y: y0 + half, half });
-    if (y1 < H - 0.5) for (const x of along(x0, x1, s)) out.push({ x, y: y1 - half, half });
+    const ys = along(y0, y1, s);
+    const xs = along(x0, x1, s);
+    if (x0 > 0.5) for (const y of ys) out.push({ x: x0 + half, y, half });
+    if (x1 < W - 0.5) for (const y of ys) out.push({ x: x1 - half, y, half });
+    if (y0 > 0.5) for (const x of xs) out.push({ x, y: y0 + half, half });
+    if (y1 < H - 0.5) for (const x of xs) out.push({ x, y: y1 - half, half });
   }
   if (edges && W > 0 && H > 0) {
     // Outside the map nothing is drawn, so these may be larger (fewer icons).

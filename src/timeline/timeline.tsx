@@ -35,12 +35,10 @@ function usePlayback() {
     }
     let previous = performance.now();
     let frame = requestAnimationFrame(function step(now) {
-      // A frame's timestamp is when the frame began, which can be before `previous` (taken as
-      // playback started): such a frame advances nothing.
-      if (now > previous) {
-        actions.advance(Math.min(0.25, (now - previous) / 1000));
-        previous = now;
-      }
+      // (A frame's timestamp can precede `previous`, taken as playback started: advance() ignores
+      // a step that is not positive.)
+      actions.advance(Math.min(0.25, (now - previous) / 1000));
+      previous = now;
       if (store.getState().playing) frame = requestAnimationFrame(step);
     });
     return () => cancelAnimationFrame(frame);
