@@ -255,8 +255,9 @@ export async function waitForLabelKeepouts(page: Page, timeout = 45_000): Promis
  * under a panel, with its marker, is hidden there, not cut.) Each as "layer id across panel".
  */
 export function labelsAcrossPanels(page: Page): Promise<string[]> {
-  return page.evaluate((layers) => {
+  return page.evaluate((labelLayers) => {
     const map = window.__sitmapMap!;
+    const layers = labelLayers.filter((l) => map.getLayer(l));
     const box = map.getContainer().getBoundingClientRect();
     const out: string[] = [];
     for (const el of document.querySelectorAll('[data-hides-labels]')) {
@@ -273,7 +274,7 @@ export function labelsAcrossPanels(page: Page): Promise<string[]> {
       if (y1 < box.height - 0.5) lines.push([[x0, y1 - 0.5], [x1, y1 + 0.5]]);
       const panel = el.getAttribute('data-covers-map') ?? el.className;
       for (const line of lines) {
-        for (const f of map.queryRenderedFeatures(line, { layers: layers.filter((l) => map.getLayer(l)) })) out.push(`${f.layer.id} ${String(f.properties.id)} across ${panel}`);
+        for (const f of map.queryRenderedFeatures(line, { layers })) out.push(`${f.layer.id} ${String(f.properties.id)} across ${panel}`);
       }
     }
     return [...new Set(out)].sort();
@@ -313,8 +314,9 @@ export function keepoutsOnClearMap(page: Page): Promise<string[]> {
  * in 8 px pieces and those under a panel are skipped.
  */
 export function labelsOffEdges(page: Page): Promise<string[]> {
-  return page.evaluate((layers) => {
+  return page.evaluate((labelLayers) => {
     const map = window.__sitmapMap!;
+    const layers = labelLayers.filter((l) => map.getLayer(l));
     const box = map.getContainer().getBoundingClientRect();
     const { width: W, height: H } = box;
     const panels = [...document.querySelectorAll('[data-hides-labels]')].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
@@ -332,7 +334,7 @@ export function labelsOffEdges(page: Page): Promise<string[]> {
     }
     for (const [side, px, py, strip] of pieces) {
       if (panels.some((r) => px >= r.left - box.left && px <= r.right - box.left && py >= r.top - box.top && py <= r.bottom - box.top)) continue;
-      for (const f of map.queryRenderedFeatures(strip, { layers: layers.filter((l) => map.getLayer(l)) })) out.push(`${f.layer.id} ${String(f.properties.id)} off ${side}`);
+      for (const f of map.queryRenderedFeatures(strip, { layers })) out.push(`${f.layer.id} ${String(f.properties.id)} off ${side}`);
     }
     return [...new Set(out)].sort();
   }, LABEL_LAYERS);
