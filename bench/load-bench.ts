@@ -5,9 +5,9 @@
  * re-assembles bench/RESULTS.md (bench/assemble.ts). Timings are reported, never asserted.
  *
  *   npm run bench:load                                  all sections, default settings (~8–10 min)
- *   npm run bench:load -- --only cold,bytes             a subset: cold, bytes, interaction, scale, memory
+ *   npm run bench:load -- --only cold,bytes             a subset: cold, bytes, interaction, scale, memory, briefing
  *                                                       (the other sections of load.md are kept from before)
- *   npm run bench:load -- --runs 12 --scale-runs 5 --node-runs 7 --clicks 28 --steps 1000
+ *   npm run bench:load -- --runs 12 --scale-runs 5 --node-runs 7 --clicks 28 --steps 1000 --memory-runs 5
  *   npm run bench:load -- --build | --skip-build        (default: build only when dist/ is older than the sources)
  *   npm run bench:load -- --no-split                    cold load without the third page, C (diagnosis; see bench/README.md)
  *
@@ -58,7 +58,7 @@ const opt = (name: string, fallback: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
 };
-const SECTIONS = ['cold', 'bytes', 'interaction', 'scale', 'memory'] as const;
+const SECTIONS = ['cold', 'bytes', 'interaction', 'scale', 'memory', 'briefing'] as const;
 type Section = (typeof SECTIONS)[number];
 const ONLY = opt('only', SECTIONS.join(',')).split(',').map((s) => s.trim()) as Section[];
 for (const s of ONLY) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
@@ -67,6 +67,8 @@ const SCALE_RUNS = Math.max(1, Number(opt('scale-runs', '5')));
 const NODE_RUNS = Math.max(1, Number(opt('node-runs', '7')));
 const CLICKS = Math.max(2, Number(opt('clicks', '21')));
 const STEPS = Math.max(2, Number(opt('steps', '1000')));
+/** Runs of each memory workload (Sitmap's selection changes; briefing steps), each in a fresh page: the verdict is their median. */
+const MEMORY_RUNS = Math.max(1, Number(opt('memory-runs', '5')));
 /** Cold load: also C, the bare page adding the scenario after the map's `load`, as Sitmap does (diagnosis; --no-split leaves it out). */
 const DIAGNOSE = !argv.includes('--no-split');
 const COMMAND = `npm run bench:load${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
@@ -893,7 +895,7 @@ const JITLESS = '--js-flags=--jitless';
 /** Log label of a memory run: with the JIT-off control, says so. */
 const jitLabel = () => (browserArgs.includes(JITLESS) ? ', JIT off' : '');
 
-async function benchMemory(base: string, actors: Array<{ id: string; name: string }>): Promise<{ samples: HeapSample[]; briefing: boolean; actors: number; load0: number[]; load1: number[] }> {
+async function benchMemory(base: string, actors: Array<{ id: string; name: string }>): Promise<{ samples: HeapSample[]; actors: number; load0: number[]; load1: number[] }> {
   const load0 = os.loadavg();
   const { context, page } = await freshPage({ reducedMotion: 'reduce' });
   await page.goto(`${base}/`);
@@ -901,8 +903,6 @@ async function benchMemory(base: string, actors: Array<{ id: string; name: strin
   await assertJitless(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
-  // Briefing steps are measured on their own (benchBriefingMemory).
-  const briefing = true;
   const measure = (step: number, t0: number) => heapSample(page, cdp, step, t0);
   const samples: HeapSample[] = [];
   const t0 = performance.now();
@@ -938,7 +938,7 @@ async function benchMemory(base: string, actors: Array<{ id: string; name: strin
     log(`  memory${jitLabel()} after ${step} selection changes: ${mb(sample.used)} used heap, ${sample.nodes} DOM nodes (${f1(sample.ms / 1000)} s)`);
   }
   await context.close();
-  return { samples, briefing, actors: actors.length, load0, load1: os.loadavg() };
+  return { samples, actors: actors.length, load0, load1: os.loadavg() };
 }
 
 /** A camera as `map.jumpTo` takes it. */
@@ -1067,39 +1067,85 @@ async function benchBriefingMemory(base: string, nSteps: number): Promise<{ samp
 const growthPct = (s: HeapSample[]) => (s.at(-1)!.used / s[0]!.used - 1) * 100;
 const signedPct = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`;
 
-function briefingMemorySection(r: { samples: HeapSample[]; steps: number; load0: number[]; load1: number[] }): string {
+/**
+ * The runs of one memory workload: each run's growth (last checkpoint vs the 1st), their median
+ * (the verdict's figure), and the run whose growth is the median (the lower one of the middle two
+ * for an even count), whose checkpoints the section tables.
+ */
+interface MemoryRuns {
+  runs: HeapSample[][];
+  growth: number[];
+  median: number;
+  mid: number;
+}
+function memoryRuns(runs: HeapSample[][]): MemoryRuns {
+  const growth = runs.map(growthPct);
+  const order = growth.map((g, i) => [g, i] as const).sort((a, b) => a[0] - b[0]);
+  return { runs, growth, median: median(growth), mid: order[Math.floor((order.length - 1) / 2)]![1] };
+}
+/** Summary text of a workload's runs: median growth, min–max, and the median run's heap. */
+function runsMeasured(r: MemoryRuns): string {
+  const s = r.runs[r.mid]!;
+  return `median ${signedPct(r.median)} of ${r.runs.length} run(s) (${r.runs.length > 1 ? `${signedPct(Math.min(...r.growth))} to ${signedPct(Math.max(...r.growth))}; ` : ''}median run ${mb(s[0]!.used)} → ${mb(s.at(-1)!.used)})`;
+}
+/** One row per run: the heap after the 1st change, after one cycle, after the last; its growth. */
+function runsTable(r: MemoryRuns, unit: string): string[] {
+  const s0 = r.runs[0]!;
+  return [
+    `| run | used JS heap after the 1st ${unit} | after ${s0[1]?.step ?? '–'} (one cycle) | after ${s0.at(-1)!.step} | vs after the 1st | from one cycle to the last | DOM nodes, 1st → last | elapsed s |`,
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...r.runs.map((s, i) => {
+      const first = s[0]!;
+      const cycle = s[1];
+      const last = s.at(-1)!;
+      return `| ${i + 1}${i === r.mid ? ' (median)' : ''} | ${mb(first.used)} | ${cycle ? mb(cycle.used) : '–'} | ${mb(last.used)} | ${signedPct(r.growth[i]!)} | ${cycle ? signedPct((last.used / cycle.used - 1) * 100) : '–'} | ${first.nodes} → ${last.nodes} | ${f1(last.ms / 1000)} |`;
+    }),
+    '',
+  ];
+}
+
+function briefingMemorySection(r: { samples: HeapSample[]; runs: MemoryRuns; steps: number; load0: number[]; load1: number[] }): string {
   const first = r.samples[0]!;
   const last = r.samples.at(-1)!;
-  const change = growthPct(r.samples);
+  const change = r.runs.median;
   return [
-    `Briefing steps (same command): \`/#briefing=kursk&step=1\`, reducedMotion reduce, the audience view stepped with the keyboard (→; Home from step ${r.steps} back to 1), each step waited for until the map settled there. Checkpoints show the same step (changes ≡ 1 mod ${r.steps}); measured as above. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
+    `Command: \`${COMMAND}\` (this section alone: \`${only('briefing')}\`). \`/#briefing=kursk&step=1\`, reducedMotion reduce, the audience view stepped with the keyboard (→; Home from step ${r.steps} back to 1), each step waited for until the map settled there; ${r.runs.runs.length} run(s), each in a fresh page. Checkpoints show the same step (changes ≡ 1 mod ${r.steps}); measured as in the section above (the map's next \`idle\`, three \`HeapProfiler.collectGarbage\`, \`Runtime.getHeapUsage\`). Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
+    '',
+    ...runsTable(r.runs, 'step'),
+    `Checkpoints of run ${r.runs.mid + 1}, the median run:`,
     '',
     '| after briefing steps | used JS heap | vs after the 1st | total heap | DOM nodes | JS event listeners | elapsed s |',
     '|---:|---:|---:|---:|---:|---:|---:|',
     ...r.samples.map((s) => `| ${s.step} | ${mb(s.used)} | ${s === first ? '–' : `${((s.used / first.used - 1) * 100).toFixed(1)} %`} | ${mb(s.total)} | ${s.nodes} | ${s.listeners} | ${f1(s.ms / 1000)} |`),
     '',
-    `**Heap after ${last.step} briefing steps vs after the 1st: ${signedPct(change)} → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %). DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
+    `**Heap after ${last.step} briefing steps vs after the 1st, median of ${r.runs.runs.length} run(s): ${signedPct(change)} → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %; runs ${r.runs.growth.map(signedPct).join(', ')}). Median run: DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
     '',
   ].join('\n');
 }
 
-function memorySection(r: { samples: HeapSample[]; bare: HeapSample[]; jitOff: { sitmap: HeapSample[]; bare: HeapSample[] }; briefing: boolean; actors: number; load0: number[]; load1: number[] }): string {
+function memorySection(r: { samples: HeapSample[]; runs: MemoryRuns; bare: HeapSample[]; jitOff: { sitmap: HeapSample[]; bare: HeapSample[] }; actors: number; load0: number[]; load1: number[] }): string {
   const first = r.samples[0]!;
   const b0 = r.bare[0]!;
   const bLast = r.bare.at(-1)!;
   const bChange = growthPct(r.bare);
   const grown = (s: HeapSample[], i: number) => s[i]!.used - s[0]!.used;
   const last = r.samples.at(-1)!;
-  const change = growthPct(r.samples);
+  const change = r.runs.median;
   const cycle = r.samples[1]!;
+  const n = r.runs.runs.length;
   return [
-    `Command: \`${COMMAND}\` (this section alone: \`${only('memory')}\`). Sitmap \`/\` (Kursk), one page, reducedMotion reduce (a selection off screen jumps the camera instead of flying, so each change is one frame). Selection changes by \`location.hash = '#actor=…'\` (the app's hash sync selects, as for Back/Forward or a shared link), cycling through the scenario's ${r.actors} actors so that each change selects a different actor; each change is waited for until the details panel shows it whole (its heading, then its claims and charts, which render after the first frame), and every 10th also for a frame, so the map applies the feature-state and camera changes as it goes. At each checkpoint: the map's next \`idle\`, then three \`HeapProfiler.collectGarbage\` (CDP), then \`Runtime.getHeapUsage\` (the page's main-thread JS heap; workers not included) and \`Memory.getDOMCounters\`. Briefing steps: ${r.briefing ? 'measured separately, below' : 'not measured'}. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
+    `Command: \`${COMMAND}\` (this section alone: \`${only('memory')}\`). Sitmap \`/\` (Kursk), ${n} run(s), each in a fresh page, reducedMotion reduce (a selection off screen jumps the camera instead of flying, so each change is one frame). Selection changes by \`location.hash = '#actor=…'\` (the app's hash sync selects, as for Back/Forward or a shared link), cycling through the scenario's ${r.actors} actors so that each change selects a different actor; each change is waited for until the details panel shows it whole (its heading, then its claims and charts, which render after the first frame), and every 10th also for a frame, so the map applies the feature-state and camera changes as it goes. At each checkpoint: the map's next \`idle\`, then three \`HeapProfiler.collectGarbage\` (CDP), then \`Runtime.getHeapUsage\` (the page's main-thread JS heap; workers not included) and \`Memory.getDOMCounters\`. Briefing steps: the next section. Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
+    '',
+    ...runsTable(r.runs, 'change'),
+    `**Heap after ${last.step} changes vs after the 1st, median of ${n} run(s): ${signedPct(change)} → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %; runs ${r.runs.growth.map(signedPct).join(', ')}).`,
+    '',
+    `Checkpoints of run ${r.runs.mid + 1}, the median run (the controls below are compared with it):`,
     '',
     '| after selection changes | used JS heap | vs after the 1st | total heap | DOM nodes | JS event listeners | elapsed s |',
     '|---:|---:|---:|---:|---:|---:|---:|',
     ...r.samples.map((s) => `| ${s.step} | ${mb(s.used)} | ${s === first ? '–' : `${((s.used / first.used - 1) * 100).toFixed(1)} %`} | ${mb(s.total)} | ${s.nodes} | ${s.listeners} | ${f1(s.ms / 1000)} |`),
     '',
-    `**Heap after ${last.step} changes vs after the 1st: ${signedPct(change)} → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %). Every checkpoint shows the same actor as the first (${r.samples.length} checkpoints, steps ≡ 1 mod ${r.actors}; the last is the first such step ≥ ${STEPS}), so heap and DOM compare like with like. After one full cycle (${cycle.step} changes, every actor's panel built once) the heap was ${mb(cycle.used)}; from there to ${last.step}: ${signedPct((last.used / cycle.used - 1) * 100)} (${f1((last.used - cycle.used) / 1024 / (last.step - cycle.step))} KB per change). Growth per change between checkpoints (KB): ${r.samples.slice(1).map((x, i) => `${r.samples[i]!.step}→${x.step} ${f2((x.used - r.samples[i]!.used) / 1024 / (x.step - r.samples[i]!.step))}`).join(', ')}. DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
+    `Median run: every checkpoint shows the same actor as the first (${r.samples.length} checkpoints, steps ≡ 1 mod ${r.actors}; the last is the first such step ≥ ${STEPS}), so heap and DOM compare like with like. After one full cycle (${cycle.step} changes, every actor's panel built once) the heap was ${mb(cycle.used)}; from there to ${last.step}: ${signedPct((last.used / cycle.used - 1) * 100)} (${f1((last.used - cycle.used) / 1024 / (last.step - cycle.step))} KB per change). Growth per change between checkpoints (KB): ${r.samples.slice(1).map((x, i) => `${r.samples[i]!.step}→${x.step} ${f2((x.used - r.samples[i]!.used) / 1024 / (x.step - r.samples[i]!.step))}`).join(', ')}. DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
     '',
     `**Control, same run: bare MapLibre doing the map's share of the same changes.** \`bench/bare-load.html\` (the same maplibre-gl build, basemap, sources and layers as Sitmap at start, as in the cold-load section), the same canvas and reducedMotion; for each change the \`selected\` feature-state on the actor's marker and territory (and cleared on the one before) and a \`jumpTo\` the camera Sitmap reached for that change (recorded on a separate page beforehand, each change waited for until the map was idle), then a frame and ${PRESENTATION_ALLOWANCE_MS} ms (when Sitmap applies its map changes); every 10th change also a frame. No React, no panel, no URL. Same checkpoints and measurement.`,
     '',
@@ -1151,6 +1197,7 @@ const SECTION_TITLE: Record<Section, string> = {
   interaction: 'Interaction: click on an actor → details painted',
   scale: 'Scale: 100, 1,000 and 10,000 claims and relations',
   memory: 'Memory: JS heap after 1,000 selection changes',
+  briefing: 'Memory: JS heap after 1,000 briefing steps',
 };
 interface Summary {
   section: Section;
@@ -1255,8 +1302,13 @@ async function main() {
       summary.push({ section: 'scale', figure: 'Parse + integrity in Node at 10,000 claims/relations (median CPU time); growth 1k → 10k', measured: `${f1(v.cpu)} ms CPU (wall median ${f1(v.wall)} ms); growth exponent ${f2(v.exp)} (1 = linear)`, target: `≤ ${TARGET.node10k} ms, near linear`, ok: v.ok });
     }
     if (ONLY.includes('memory')) {
-      log(`memory: ${STEPS} selection changes…`);
-      const mem = await withRetry('memory', () => benchMemory(server.url, actors));
+      const memRuns: Array<Awaited<ReturnType<typeof benchMemory>>> = [];
+      for (let i = 0; i < MEMORY_RUNS; i++) {
+        log(`memory: run ${i + 1}/${MEMORY_RUNS}, ${STEPS} selection changes…`);
+        memRuns.push(await withRetry('memory', () => benchMemory(server.url, actors)));
+      }
+      const runs = memoryRuns(memRuns.map((m) => m.samples));
+      const mem = { ...memRuns[runs.mid]!, load0: memRuns[0]!.load0, load1: memRuns.at(-1)!.load1 };
       log('memory: the cameras of those changes, for the bare MapLibre control…');
       const cams = await withRetry('memory (cameras)', () => workloadCameras(server.url, actors));
       log(`memory: bare MapLibre, the map's share of ${STEPS} selection changes…`);
@@ -1266,19 +1318,24 @@ async function main() {
         sitmap: (await withRetry('memory (JIT off)', () => benchMemory(server.url, actors))).samples,
         bare: await withRetry('memory (bare, JIT off)', () => benchBareMemory(server.url, configUrl, camera!, actors, cams)),
       }));
-      raw.memory = { ...mem, bare, cams, jitOff };
-      sections.memory = memorySection({ ...mem, bare, jitOff });
-      const ch = growthPct(mem.samples);
+      raw.memory = { runs: memRuns, median: runs.mid, bare, cams, jitOff };
+      sections.memory = memorySection({ ...mem, runs, bare, jitOff });
       const bch = growthPct(bare);
-      summary.push({ section: 'memory', figure: `JS heap after ${mem.samples.at(-1)!.step} selection changes vs after the 1st`, measured: `${signedPct(ch)} (${mb(mem.samples[0]!.used)} → ${mb(mem.samples.at(-1)!.used)}); bare MapLibre doing the map's share of the same changes, same run: ${signedPct(bch)} (${mb(bare[0]!.used)} → ${mb(bare.at(-1)!.used)}); both with V8's JIT off (no compiled code), same run: Sitmap ${signedPct(growthPct(jitOff.sitmap))}, bare ${signedPct(growthPct(jitOff.bare))}`, target: `≤ +${TARGET.heapPct} %`, ok: ch <= TARGET.heapPct });
+      summary.push({ section: 'memory', figure: `JS heap after ${mem.samples.at(-1)!.step} selection changes vs after the 1st`, measured: `${runsMeasured(runs)}; bare MapLibre doing the map's share of the same changes, same run: ${signedPct(bch)} (${mb(bare[0]!.used)} → ${mb(bare.at(-1)!.used)}); both with V8's JIT off (no compiled code), same run: Sitmap ${signedPct(growthPct(jitOff.sitmap))}, bare ${signedPct(growthPct(jitOff.bare))}`, target: `≤ +${TARGET.heapPct} %`, ok: runs.median <= TARGET.heapPct });
+    }
+    if (ONLY.includes('briefing')) {
       const nSteps = (JSON.parse(readFileSync(KURSK_FILE, 'utf8')) as { briefings?: Array<{ steps: unknown[] }> }).briefings?.[0]?.steps.length ?? 0;
       if (nSteps > 1) {
-        log(`memory: ${STEPS} briefing steps…`);
-        const bm = await withRetry('memory (briefing)', () => benchBriefingMemory(server.url, nSteps));
-        (raw as Record<string, unknown>).briefingMemory = bm;
-        sections.memory += `\n${briefingMemorySection(bm)}`;
-        const bc = growthPct(bm.samples);
-        summary.push({ section: 'memory', figure: `JS heap after ${bm.samples.at(-1)!.step} briefing steps vs after the 1st`, measured: `${signedPct(bc)} (${mb(bm.samples[0]!.used)} → ${mb(bm.samples.at(-1)!.used)})`, target: `≤ +${TARGET.heapPct} %`, ok: bc <= TARGET.heapPct });
+        const bRuns: Array<Awaited<ReturnType<typeof benchBriefingMemory>>> = [];
+        for (let i = 0; i < MEMORY_RUNS; i++) {
+          log(`briefing: run ${i + 1}/${MEMORY_RUNS}, ${STEPS} briefing steps…`);
+          bRuns.push(await withRetry('memory (briefing)', () => benchBriefingMemory(server.url, nSteps)));
+        }
+        const runs = memoryRuns(bRuns.map((b) => b.samples));
+        const bm = { ...bRuns[runs.mid]!, load0: bRuns[0]!.load0, load1: bRuns.at(-1)!.load1 };
+        raw.briefing = { runs: bRuns, median: runs.mid };
+        sections.briefing = briefingMemorySection({ ...bm, runs });
+        summary.push({ section: 'briefing', figure: `JS heap after ${bm.samples.at(-1)!.step} briefing steps vs after the 1st`, measured: runsMeasured(runs), target: `≤ +${TARGET.heapPct} %`, ok: runs.median <= TARGET.heapPct });
       }
     }
   } finally {
