@@ -111,6 +111,23 @@ describe('frameView', () => {
     for (const p of [[-175, 62], [172, 58]] as Array<[number, number]>) expect(inside(project(c, SCREEN, p), free, M)).toBe(true);
   });
 
+  it("never zooms out past the map's minimum: points that cannot all fit are centred in the clear part", () => {
+    // Who confirmed the deployment: Washington to Seoul is 204° of longitude, too wide for the
+    // clear part at 1280×720 at any zoom the map allows (1).
+    const free = freeArea(SCREEN, [PANEL, LEGEND, CAPTION, ASOF]);
+    const keep: Array<[number, number]> = [[-77.04, 38.9], [4.35, 50.85], [30.52, 50.45], [37.62, 55.76], [125.75, 39.03], [126.98, 37.57]];
+    expect(frameView(view, SCREEN, free, keep, M).zoom).toBeLessThan(1);
+    const c = frameView(view, SCREEN, free, keep, M, 1);
+    expect(c.zoom).toBe(1);
+    const xs = keep.map((p) => project(c, SCREEN, p)[0]);
+    const ys = keep.map((p) => project(c, SCREEN, p)[1]);
+    // Overflowing evenly left and right; vertically they fit, so within the clear part.
+    expect((Math.min(...xs) + Math.max(...xs)) / 2).toBeCloseTo(mid(free)[0], 6);
+    for (const y of ys) expect(y >= free.y + M.y - 1e-6 && y <= free.y + free.height - M.y + 1e-6).toBe(true);
+    // A minimum below what the points need changes nothing.
+    expect(frameView(view, SCREEN, free, [pyongyang, moscow], M, 1)).toEqual(frameView(view, SCREEN, free, [pyongyang, moscow], M));
+  });
+
   it('leaves the camera as it is when nothing of the map is clear', () => {
     expect(frameView(view, SCREEN, { x: 0, y: 0, width: 0, height: 0 }, [pyongyang], M)).toBe(view);
   });

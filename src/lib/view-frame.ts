@@ -196,10 +196,13 @@ const dLng = (a: number, b: number) => ((((a - b) % 360) + 540) % 360) - 180;
  * The camera of the whole container that shows `view` in its `free` part: `view`'s centre at the
  * middle of `free`, its zoom, bearing and pitch; then, if a point of `keep` would fall outside
  * `free` less `margin` px on each side (x: left and right, y: top and bottom), zoomed out just enough for all of them to fit and moved
- * just enough to take them in. Pitch is left out of the fitting (a tilted view is framed as if
- * seen from above); bearing is taken into account.
+ * just enough to take them in. Never below `minZoom` (the map's: MapLibre would clamp the zoom and
+ * keep the centre, spreading the points out from the container's centre, not the clear part's):
+ * points that cannot all fit there are centred in the clear part, so what overflows does so
+ * evenly on both sides rather than all on one. Pitch is left out of the fitting (a tilted view is
+ * framed as if seen from above); bearing is taken into account.
  */
-export function frameView(view: Camera, size: Size, free: Rect, keep: Array<[number, number]>, margin: { x: number; y: number }): Camera {
+export function frameView(view: Camera, size: Size, free: Rect, keep: Array<[number, number]>, margin: { x: number; y: number }, minZoom = -Infinity): Camera {
   if (free.width <= 0 || free.height <= 0) return view;
   const b = view.bearing * rad;
   const cos = Math.cos(b);
@@ -224,7 +227,7 @@ export function frameView(view: Camera, size: Size, free: Rect, keep: Array<[num
     const ys = pts.map((p) => p[1]);
     const spanX = Math.max(...xs) - Math.min(...xs);
     const spanY = Math.max(...ys) - Math.min(...ys);
-    const k = Math.min(1, spanX > 0 ? (2 * hw) / spanX : 1, spanY > 0 ? (2 * hh) / spanY : 1);
+    const k = Math.max(Math.min(1, spanX > 0 ? (2 * hw) / spanX : 1, spanY > 0 ? (2 * hh) / spanY : 1), Math.min(1, 2 ** (minZoom - zoom)));
     if (k < 1) {
       zoom += Math.log2(k);
       world *= k;
@@ -233,6 +236,7 @@ export function frameView(view: Camera, size: Size, free: Rect, keep: Array<[num
     const pan = (vs: number[], half: number) => {
       const hi = Math.max(...vs);
       const lo = Math.min(...vs);
+      if (hi - lo > 2 * half) return (hi + lo) / 2;
       if (hi > half) return hi - half;
       if (lo < -half) return lo + half;
       return 0;

@@ -49,7 +49,7 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
     if (key === framedFor) return;
     const first = !target;
     framedFor = key;
-    const camera = frameView(request, size, free, keep, KEEP_MARGIN);
+    const camera = frameView(request, size, free, keep, KEEP_MARGIN, map.getMinZoom());
     if (first && animate && !prefersReducedMotion()) map.flyTo({ ...camera, duration: FLY_MS, essential: false });
     else if (!first && map.isMoving()) map.flyTo({ ...camera, duration: FLY_MS / 2, essential: false });
     else map.jumpTo(camera);
