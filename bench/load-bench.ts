@@ -1083,6 +1083,19 @@ function memoryRuns(runs: HeapSample[][]): MemoryRuns {
   const order = growth.map((g, i) => [g, i] as const).sort((a, b) => a[0] - b[0]);
   return { runs, growth, median: median(growth), mid: order[Math.floor((order.length - 1) / 2)]![1] };
 }
+/**
+ * `MEMORY_RUNS` runs of a memory workload (`what`, for the log): their growth, and the median run
+ * (whose checkpoints are tabled) with the load averages from the first run's start to the last's end.
+ */
+async function memoryWorkload<R extends { samples: HeapSample[]; load0: number[]; load1: number[] }>(what: string, run: () => Promise<R>): Promise<{ all: R[]; runs: MemoryRuns; median: R }> {
+  const all: R[] = [];
+  for (let i = 0; i < MEMORY_RUNS; i++) {
+    log(`${what}: run ${i + 1}/${MEMORY_RUNS}…`);
+    all.push(await run());
+  }
+  const runs = memoryRuns(all.map((r) => r.samples));
+  return { all, runs, median: { ...all[runs.mid]!, load0: all[0]!.load0, load1: all.at(-1)!.load1 } };
+}
 /** Summary text of a workload's runs: median growth, min–max, and the median run's heap. */
 function runsMeasured(r: MemoryRuns): string {
   const s = r.runs[r.mid]!;
@@ -1302,13 +1315,7 @@ async function main() {
       summary.push({ section: 'scale', figure: 'Parse + integrity in Node at 10,000 claims/relations (median CPU time); growth 1k → 10k', measured: `${f1(v.cpu)} ms CPU (wall median ${f1(v.wall)} ms); growth exponent ${f2(v.exp)} (1 = linear)`, target: `≤ ${TARGET.node10k} ms, near linear`, ok: v.ok });
     }
     if (ONLY.includes('memory')) {
-      const memRuns: Array<Awaited<ReturnType<typeof benchMemory>>> = [];
-      for (let i = 0; i < MEMORY_RUNS; i++) {
-        log(`memory: run ${i + 1}/${MEMORY_RUNS}, ${STEPS} selection changes…`);
-        memRuns.push(await withRetry('memory', () => benchMemory(server.url, actors)));
-      }
-      const runs = memoryRuns(memRuns.map((m) => m.samples));
-      const mem = { ...memRuns[runs.mid]!, load0: memRuns[0]!.load0, load1: memRuns.at(-1)!.load1 };
+      const { all: memRuns, runs, median: mem } = await memoryWorkload(`memory, ${STEPS} selection changes`, () => withRetry('memory', () => benchMemory(server.url, actors)));
       log('memory: the cameras of those changes, for the bare MapLibre control…');
       const cams = await withRetry('memory (cameras)', () => workloadCameras(server.url, actors));
       log(`memory: bare MapLibre, the map's share of ${STEPS} selection changes…`);
@@ -1326,13 +1333,7 @@ async function main() {
     if (ONLY.includes('briefing')) {
       const nSteps = (JSON.parse(readFileSync(KURSK_FILE, 'utf8')) as { briefings?: Array<{ steps: unknown[] }> }).briefings?.[0]?.steps.length ?? 0;
       if (nSteps > 1) {
-        const bRuns: Array<Awaited<ReturnType<typeof benchBriefingMemory>>> = [];
-        for (let i = 0; i < MEMORY_RUNS; i++) {
-          log(`briefing: run ${i + 1}/${MEMORY_RUNS}, ${STEPS} briefing steps…`);
-          bRuns.push(await withRetry('memory (briefing)', () => benchBriefingMemory(server.url, nSteps)));
-        }
-        const runs = memoryRuns(bRuns.map((b) => b.samples));
-        const bm = { ...bRuns[runs.mid]!, load0: bRuns[0]!.load0, load1: bRuns.at(-1)!.load1 };
+        const { all: bRuns, runs, median: bm } = await memoryWorkload(`briefing, ${STEPS} steps`, () => withRetry('memory (briefing)', () => benchBriefingMemory(server.url, nSteps)));
         raw.briefing = { runs: bRuns, median: runs.mid };
         sections.briefing = briefingMemorySection({ ...bm, runs });
         summary.push({ section: 'briefing', figure: `JS heap after ${bm.samples.at(-1)!.step} briefing steps vs after the 1st`, measured: runsMeasured(runs), target: `≤ +${TARGET.heapPct} %`, ok: runs.median <= TARGET.heapPct });
