@@ -71,6 +71,29 @@ async function hiddenPoints(page: Page, points: Array<{ what: string; lngLat: [n
   return found.filter((f): f is string => !!f);
 }
 
+/**
+ * The pointers to actors the map cannot show: which actor, the side of the clear map it is on, its
+ * text, the relation lines drawn under the point where it leans against that side (the middle of
+ * the pointer's side that faces the edge, ±12 px), and the panels it overlaps.
+ */
+async function pointersAt(page: Page) {
+  return page.evaluate(() => {
+    const map = window.__sitmapMap!;
+    const box = map.getContainer().getBoundingClientRect();
+    const panels = [...document.querySelectorAll('[data-covers-map]')].map((e) => ({ name: e.getAttribute('data-covers-map')!, r: e.getBoundingClientRect() }));
+    return [...document.querySelectorAll<HTMLElement>('.step-mark')].map((el) => {
+      const r = el.getBoundingClientRect();
+      const side = el.dataset.side!;
+      const x = side === 'left' ? r.left : side === 'right' ? r.right : (r.left + r.right) / 2;
+      const y = side === 'top' ? r.top : side === 'bottom' ? r.bottom : (r.top + r.bottom) / 2;
+      const near: [[number, number], [number, number]] = [[x - box.left - 12, y - box.top - 12], [x - box.left + 12, y - box.top + 12]];
+      const onLines = [...new Set(map.queryRenderedFeatures(near).filter((f) => f.source === 'sitmap-relations').map((f) => String(f.properties.id)))].sort();
+      const over = panels.filter(({ r: p }) => r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom).map((p) => p.name);
+      return { actor: el.dataset.actor!, side, text: el.textContent!.trim(), onLines, over };
+    });
+  });
+}
+
 /** What the audience sees once step `n` (1-based) has settled. */
 async function viewAt(page: Page, n: number) {
   await page.locator(`.briefing-audience[data-settled="${n}"]`).waitFor({ timeout: 90_000 });
@@ -267,6 +290,69 @@ describe('Briefing mode', () => {
     });
   }
 
+  // An actor a step is about that the map cannot show (a world-wide step on a small screen, a
+  // close-up that leaves the other end of a relation off the map) gets a pointer at the edge of
+  // the clear map: on the step's line where it leaves for the actor, named, clear of the panels.
+  it('points to the actors a step is about that the map cannot show, where their line leaves the clear map (1280×720)', async () => {
+    if (!realBriefing) return;
+    await withPage(
+      async ({ page }) => {
+        await open(page, '#briefing=kursk&step=2');
+        await viewAt(page, 2);
+        // Washington to Seoul does not fit at the map's least zoom: the United States is hidden…
+        assert.equal((await hiddenPoints(page, [{ what: 'United States', lngLat: placeAt('washington') }])).length, 1);
+        // …and pointed to, on the arc of its confirmation, clear of every panel.
+        let marks = await pointersAt(page);
+        assert.deepEqual(marks.map((m) => [m.actor, m.text]), [['united-states', 'United States']]);
+        assert.ok(marks[0]!.onLines.includes('us-confirms'), `on the line of us-confirms: ${marks[0]!.onLines}`);
+        assert.deepEqual(marks[0]!.over, []);
+        await screenshot(page, 'briefing-pointer-step-2-1280x720');
+
+        // Moved by the presenter to the United States: no pointer to it; one to North Korea, the
+        // other end of that arc, now off the map.
+        await page.evaluate(() => window.__sitmapMap!.jumpTo({ center: [-90, 40], zoom: 2.5 }));
+        await waitForMapIdle(page);
+        marks = await pointersAt(page);
+        assert.ok(!marks.some((m) => m.actor === 'united-states'), JSON.stringify(marks));
+        const nk = marks.find((m) => m.actor === 'north-korea');
+        assert.ok(nk, `a pointer to North Korea: ${JSON.stringify(marks)}`);
+        for (const m of marks) assert.deepEqual(m.over, [], `${m.actor} over a panel`);
+
+        // The next steps: the pointers follow the step; a step whose actors are all in view has none.
+        await page.keyboard.press('ArrowRight');
+        await viewAt(page, 3);
+        assert.deepEqual((await pointersAt(page)).map((m) => m.actor).sort(), ['ukraine', 'united-states']);
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        await viewAt(page, 5);
+        assert.deepEqual(await pointersAt(page), []);
+      },
+      { viewport: { width: 1280, height: 720 } },
+    );
+  });
+
+  it('points to nothing the map shows, and to what a close-up leaves off it (1920×1080)', async () => {
+    if (!realBriefing) return;
+    await withPage(
+      async ({ page }) => {
+        await open(page, '#briefing=kursk&step=2');
+        await viewAt(page, 2);
+        assert.deepEqual(await hiddenPoints(page, [{ what: 'United States', lngLat: placeAt('washington') }]), []);
+        assert.deepEqual(await pointersAt(page), []);
+        // China close up: the United States, which presses it, is off to the north, up its arc.
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        await viewAt(page, 4);
+        const marks = await pointersAt(page);
+        assert.deepEqual(marks.map((m) => [m.actor, m.side]), [['united-states', 'top']]);
+        assert.ok(marks[0]!.onLines.includes('us-pressure-china'), `on the line of us-pressure-china: ${marks[0]!.onLines}`);
+        assert.deepEqual(marks[0]!.over, []);
+        await screenshot(page, 'briefing-pointer-step-4-1920x1080');
+      },
+      { viewport: { width: 1920, height: 1080 } },
+    );
+  });
+
   it('the key shows whole, and no map label goes under a panel or off the screen, at every step in German too, whose labels are longer (1280×720)', async () => {
     if (!realBriefing) return;
     await withPage(async ({ page }) => {
@@ -277,6 +363,8 @@ describe('Briefing mode', () => {
         if (n > 1) await page.keyboard.press('ArrowRight');
         await viewAt(page, n);
         cramped.push(...keyCramped(await legendAt(page), n));
+        // The pointer to the United States, off the map at step 2, in German.
+        if (n === 2) assert.deepEqual((await pointersAt(page)).map((m) => m.text), ['Vereinigte Staaten']);
         await waitForLabelKeepouts(page);
         cramped.push(...[...(await labelsAcrossPanels(page)), ...(await labelsOffEdges(page))].map((l) => `step ${n}: label ${l}`));
         const stray = await keepoutsOnClearMap(page);

@@ -358,7 +358,7 @@ export function MapView() {
     const keep = stepKeepPoints(scenarioRef.current, cameraRequest.keep);
     import('./step-camera.ts')
       .then(({ showStep }) => {
-        if (current) stop = showStep(map, cameraRequest, keep, store);
+        if (current) stop = showStep(map, cameraRequest, keep, store, () => scenarioRef.current);
       })
       .catch((e: unknown) => {
         // (A local chunk that failed to load: the step is shown unframed rather than not at all.)

@@ -2,6 +2,9 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { CameraRequest, SitmapStore } from '../state/store.ts';
 import { COVERS_MAP_ATTR, frameView, measureFreeArea, type Camera } from '../lib/view-frame.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { stepTargets } from '../scenario/derive/step-targets.ts';
+import { stepMarks } from './step-marks.ts';
 
 /**
  * Room between a point a step keeps in view and the edge of the clear part, px: its marker and
@@ -26,15 +29,19 @@ const sameCamera = (map: MaplibreMap, c: Camera) => {
  * A step with a selection waits for its details panel first. While presenting, the step is framed
  * again when the map or a panel changes size (full screen, a caption reflowing), unless someone
  * has moved the map since. Reports to the store once the map is idle there (`cameraSettledAt`).
- * Returns what stops it (the next request, unmounting). Loaded with the first camera request
- * (map-view.tsx): only briefings make them.
+ * Once framed, the actors the step is about that the map still cannot show get pointers at the
+ * edge of the clear part (step-marks.ts), until the next request. `scenario` gives the scenario
+ * as shown (read again at each update, for the language). Returns what stops it (the next
+ * request, unmounting). Loaded with the first camera request (map-view.tsx): only briefings make
+ * them.
  */
-export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[number, number]>, store: SitmapStore): () => void {
+export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[number, number]>, store: SitmapStore, scenario: () => Scenario): () => void {
   const { seq, animate } = request;
   const container = map.getContainer();
   let framedFor = '';
   let target: Camera | null = null;
   let settled = false;
+  let stopMarks: (() => void) | undefined;
   const onIdle = () => {
     if (settled || map.isMoving()) return;
     settled = true;
@@ -60,6 +67,18 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
     if (first) {
       map.on('idle', onIdle);
       map.triggerRepaint();
+      const places = () => new Map(scenario().places.map((p) => [p.id, p.lngLat]));
+      stopMarks = stepMarks(
+        map,
+        () => stepTargets(scenario(), request.keep),
+        keep,
+        () => {
+          const at = places();
+          return scenario()
+            .actors.map((a) => at.get(a.capitalPlaceId))
+            .filter((p): p is [number, number] => !!p);
+        },
+      );
     }
   };
   // Framed again only while presenting, and only while the map shows what the step put there
@@ -80,6 +99,7 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
   start();
   return () => {
     clearTimeout(timer);
+    stopMarks?.();
     resize.disconnect();
     map.off('idle', onIdle);
   };

@@ -1,0 +1,108 @@
+/**
+ * Pointers at the edge of the clear part of the map to what a briefing step is about but the map
+ * cannot show (off the screen, or under a panel): where each goes and which way it points. Pure
+ * screen geometry (px, x right, y down), so it can be tested without a map; step-marks.ts projects
+ * the points and draws the pointers.
+ */
+import type { Rect } from './view-frame.ts';
+
+export type Pt = [number, number];
+export type Side = 'left' | 'right' | 'top' | 'bottom';
+/** A point on the boundary of the clear part, the side it is on, and the direction (radians, atan2 on screen) to the target. */
+export interface EdgeMark {
+  x: number;
+  y: number;
+  side: Side;
+  angle: number;
+}
+
+const inside = (p: Pt, r: Rect) => p[0] >= r.x && p[0] <= r.x + r.width && p[1] >= r.y && p[1] <= r.y + r.height;
+
+/** Where the segment from `a` (in `r`) towards `b` (outside it) crosses `r`'s boundary. */
+function leave(a: Pt, b: Pt, r: Rect): EdgeMark {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  let t = 1;
+  let side: Side = 'right';
+  const cut = (u: number, s: Side) => {
+    if (u < t) {
+      t = u;
+      side = s;
+    }
+  };
+  if (dx > 0) cut((r.x + r.width - a[0]) / dx, 'right');
+  if (dx < 0) cut((r.x - a[0]) / dx, 'left');
+  if (dy > 0) cut((r.y + r.height - a[1]) / dy, 'bottom');
+  if (dy < 0) cut((r.y - a[1]) / dy, 'top');
+  return { x: a[0] + t * dx, y: a[1] + t * dy, side, angle: Math.atan2(dy, dx) };
+}
+
+/**
+ * Where a line drawn towards a target that lies outside `rect` leaves `rect` for the last time
+ * (`path` ends at the target): a pointer there follows the line off the map. Null when no part of
+ * the line is in `rect`, or when the target is.
+ */
+export function pathExit(path: readonly Pt[], rect: Rect): EdgeMark | null {
+  if (!path.length || inside(path[path.length - 1]!, rect)) return null;
+  for (let i = path.length - 2; i >= 0; i--) {
+    if (inside(path[i]!, rect)) return leave(path[i]!, path[i + 1]!, rect);
+  }
+  return null;
+}
+
+/** Where the straight line from the middle of `rect` to `target` (outside it) leaves `rect`; null when `target` is in it. */
+export function rayExit(target: Pt, rect: Rect): EdgeMark | null {
+  if (inside(target, rect)) return null;
+  return leave([rect.x + rect.width / 2, rect.y + rect.height / 2], target, rect);
+}
+
+const overlap = (a: Rect, b: Rect, gap: number) =>
+  a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+
+/**
+ * Boxes for the pointers' labels (`width` × `height` each), inside `rect` less `pad`: against the
+ * side each mark is on, centred on it along that side, and moved along the side past what is in
+ * the way (`avoid`: the markers the map shows there; and the boxes placed before), down or right
+ * first, else up or left. In `marks`' order; where no place along the side is free, a box keeps
+ * its first place.
+ */
+export function placeMarks(marks: ReadonlyArray<EdgeMark & { width: number; height: number }>, rect: Rect, pad: number, avoid: readonly Rect[] = [], gap = 6): Rect[] {
+  const out: Rect[] = [];
+  const placed: Rect[] = [...avoid];
+  for (const m of marks) {
+    const x0 = rect.x + pad;
+    const y0 = rect.y + pad;
+    const x1 = Math.max(x0, rect.x + rect.width - pad - m.width);
+    const y1 = Math.max(y0, rect.y + rect.height - pad - m.height);
+    const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+    const vertical = m.side === 'left' || m.side === 'right';
+    const box: Rect = {
+      x: m.side === 'left' ? x0 : m.side === 'right' ? x1 : clamp(m.x - m.width / 2, x0, x1),
+      y: m.side === 'top' ? y0 : m.side === 'bottom' ? y1 : clamp(m.y - m.height / 2, y0, y1),
+      width: m.width,
+      height: m.height,
+    };
+    const start = vertical ? box.y : box.x;
+    const [lo, hi] = vertical ? [y0, y1] : [x0, x1];
+    const at = (v: number): Rect => (vertical ? { ...box, y: v } : { ...box, x: v });
+    // Try onwards past each box in the way, then back from the start.
+    let best = at(start);
+    for (const dir of [1, -1]) {
+      let v = start;
+      let b = at(v);
+      for (let i = 0; i <= placed.length; i++) {
+        const hit = placed.find((p) => overlap(b, p, gap));
+        if (!hit) break;
+        v = dir > 0 ? (vertical ? hit.y + hit.height : hit.x + hit.width) + gap : (vertical ? hit.y - m.height : hit.x - m.width) - gap;
+        b = at(v);
+      }
+      if (v >= lo && v <= hi && !placed.some((p) => overlap(b, p, gap))) {
+        best = b;
+        break;
+      }
+    }
+    placed.push(best);
+    out.push(best);
+  }
+  return out;
+}

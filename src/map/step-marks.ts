@@ -1,0 +1,133 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { StepTarget } from '../scenario/derive/step-targets.ts';
+import { CAPTURING_ATTR, HIDES_LABELS_ATTR, boxesIn, measureFreeArea, type Rect } from '../lib/view-frame.ts';
+import { pathExit, placeMarks, rayExit, type EdgeMark, type Pt } from '../lib/edge-marks.ts';
+import './step-marks.css';
+
+/** A marker within this many px of the map's edge or of a panel counts as hidden (its radius). */
+const RADIUS = 8;
+/** Half the side of the square a marker the map shows takes, which a pointer does not cover, px. */
+const MARKER_HALF = 24;
+/** Room between a pointer and the edge of the clear part, px. */
+const PAD = 10;
+const ARROW =
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 12h15M12 5l7 7-7 7" fill="none" stroke="currentColor" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+
+/**
+ * Pointers to the actors a briefing step is about that the map cannot show: off the screen, or
+ * under a panel (a world-wide step on a small screen cannot take in Washington and Seoul at the
+ * map's least zoom; a close-up on China leaves the United States, which presses it, off to the
+ * east). Each is a label at the edge of the clear part of the map with the actor's name, its
+ * colour and an arrow: where a relation of the step runs off the map to the actor, on the line
+ * where it leaves the clear part, pointing along it (follow the line); else, for an actor the
+ * step names itself, on the straight line from the middle of the clear part. Shown while the map
+ * is still (set again after each move, a panel changing size, the language), not while it flies;
+ * left out of exported images (they draw the map alone). DOM, not map layers: at most one per
+ * actor, placed against the panels, which the map knows nothing of. The labels are marked
+ * `data-hides-labels`, so the map's own labels keep off them as off the panels (panel-keepouts.ts).
+ *
+ * `targets` gives the step's actors (read again at each update: names follow the language);
+ * `keep` the places the step keeps in view, whose markers a pointer does not cover. Returns what
+ * stops it.
+ */
+export function stepMarks(map: MaplibreMap, targets: () => StepTarget[], keep: ReadonlyArray<[number, number]>, allActors: () => ReadonlyArray<[number, number]>): () => void {
+  const container = map.getContainer();
+  let shown: HTMLElement[] = [];
+  const clear = () => {
+    for (const el of shown) el.remove();
+    shown = [];
+  };
+
+  const update = () => {
+    clear();
+    if (map.isMoving() || container.hasAttribute(CAPTURING_ATTR)) return;
+    const { size, free } = measureFreeArea(container);
+    if (free.width <= 0 || free.height <= 0) return;
+    const hides = boxesIn(container, `[${HIDES_LABELS_ATTR}]:not(.step-mark)`).boxes;
+    // Each point in the world copy nearest the middle of the clear part (MapLibre draws them all).
+    const mid = map.unproject([free.x + free.width / 2, free.y + free.height / 2]).lng;
+    const shift = (lng: number) => 360 * Math.round((mid - lng) / 360);
+    const at = ([lng, lat]: [number, number], s = shift(lng)): Pt => {
+      const p = map.project([lng + s, lat]);
+      return [p.x, p.y];
+    };
+    const seen = ([x, y]: Pt) =>
+      x >= RADIUS && x <= size.width - RADIUS && y >= RADIUS && y <= size.height - RADIUS &&
+      !hides.some((b) => x > b.x - RADIUS && x < b.x + b.width + RADIUS && y > b.y - RADIUS && y < b.y + b.height + RADIUS);
+
+    const marks: Array<EdgeMark & { target: StepTarget }> = [];
+    for (const t of targets()) {
+      if (seen(at(t.at))) continue;
+      let mark: EdgeMark | null = null;
+      for (const arc of t.arcs) {
+        const s = shift(arc[0]![0]);
+        const path = arc.map((p) => at(p, s));
+        if (!seen(path[0]!)) continue;
+        mark = pathExit(path, free);
+        if (mark) break;
+      }
+      if (!mark && t.direct) mark = rayExit(at(t.at), free);
+      if (mark) marks.push({ ...mark, target: t });
+    }
+    if (!marks.length) return;
+
+    const els = marks.map(({ side, angle, target }) => {
+      const el = document.createElement('div');
+      el.className = 'step-mark';
+      el.setAttribute(HIDES_LABELS_ATTR, '');
+      el.dataset.actor = target.id;
+      el.dataset.side = side;
+      const arrow = document.createElement('span');
+      arrow.className = 'step-mark-arrow';
+      arrow.innerHTML = ARROW;
+      arrow.style.transform = `rotate(${angle}rad)`;
+      const dot = document.createElement('span');
+      dot.className = 'step-mark-dot';
+      dot.style.background = target.color;
+      const name = document.createElement('span');
+      name.textContent = target.name;
+      // The arrow on the side the pointer leans against, the side the actor is beyond.
+      if (side === 'left' || side === 'top') el.append(arrow, dot, name);
+      else el.append(dot, name, arrow);
+      el.style.visibility = 'hidden';
+      container.append(el);
+      return el;
+    });
+    const box = (p: Pt): Rect => ({ x: p[0] - MARKER_HALF, y: p[1] - MARKER_HALF, width: 2 * MARKER_HALF, height: 2 * MARKER_HALF });
+    const avoid = [...keep, ...allActors()].map((p) => at(p)).filter(seen).map(box);
+    const boxes = placeMarks(
+      marks.map((m, i) => ({ ...m, width: els[i]!.offsetWidth, height: els[i]!.offsetHeight })),
+      free,
+      PAD,
+      avoid,
+    );
+    boxes.forEach((b, i) => {
+      const el = els[i]!;
+      el.style.left = `${b.x}px`;
+      el.style.top = `${b.y}px`;
+      el.style.visibility = '';
+    });
+    shown = els;
+  };
+
+  // Panels that change size or come and go (the details panel loading, the key following the view).
+  const sized = new ResizeObserver(() => update());
+  const watch = () => {
+    sized.disconnect();
+    sized.observe(container);
+    for (const el of document.querySelectorAll<HTMLElement>(`[data-covers-map], [${HIDES_LABELS_ATTR}]:not(.step-mark)`)) sized.observe(el);
+  };
+  const moved = () => {
+    watch();
+    update();
+  };
+  map.on('movestart', clear);
+  map.on('moveend', moved);
+  moved();
+  return () => {
+    map.off('movestart', clear);
+    map.off('moveend', moved);
+    sized.disconnect();
+    clear();
+  };
+}
