@@ -308,10 +308,12 @@ describe('Briefing mode', () => {
         assert.deepEqual(marks[0]!.over, []);
         await screenshot(page, 'briefing-pointer-step-2-1280x720');
 
-        // Moved by the presenter to the United States: no pointer to it; one to North Korea, the
-        // other end of that arc, now off the map.
-        await page.evaluate(() => window.__sitmapMap!.jumpTo({ center: [-90, 40], zoom: 2.5 }));
+        // A click on it selects the United States and the map goes there: no pointer to it now,
+        // one to North Korea, the other end of that arc, now off the map.
+        await page.locator('.step-mark[data-actor="united-states"]').click();
+        await page.locator('aside.details[data-kind="actor"][data-id="united-states"]').waitFor();
         await waitForMapIdle(page);
+        assert.deepEqual(await hiddenPoints(page, [{ what: 'United States', lngLat: placeAt('washington') }]), []);
         marks = await pointersAt(page);
         assert.ok(!marks.some((m) => m.actor === 'united-states'), JSON.stringify(marks));
         const nk = marks.find((m) => m.actor === 'north-korea');

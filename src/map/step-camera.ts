@@ -78,6 +78,7 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
             .actors.map((a) => at.get(a.capitalPlaceId))
             .filter((p): p is [number, number] => !!p);
         },
+        (id) => store.getState().actions.select({ kind: 'actor', id }),
       );
     }
   };

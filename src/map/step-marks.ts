@@ -26,11 +26,20 @@ const ARROW =
  * actor, placed against the panels, which the map knows nothing of. The labels are marked
  * `data-hides-labels`, so the map's own labels keep off them as off the panels (panel-keepouts.ts).
  *
+ * A click on a pointer calls `pick` with its actor (selects it: its details, and the map brings
+ * it into view, as a click on its marker would).
+ *
  * `targets` gives the step's actors (read again at each update: names follow the language);
- * `keep` the places the step keeps in view, whose markers a pointer does not cover. Returns what
- * stops it.
+ * `keep` the places the step keeps in view and `allActors` the actors' capitals, whose markers a
+ * pointer does not cover. Returns what stops it.
  */
-export function stepMarks(map: MaplibreMap, targets: () => StepTarget[], keep: ReadonlyArray<[number, number]>, allActors: () => ReadonlyArray<[number, number]>): () => void {
+export function stepMarks(
+  map: MaplibreMap,
+  targets: () => StepTarget[],
+  keep: ReadonlyArray<[number, number]>,
+  allActors: () => ReadonlyArray<[number, number]>,
+  pick: (actorId: string) => void,
+): () => void {
   const container = map.getContainer();
   let shown: HTMLElement[] = [];
   const clear = () => {
@@ -72,8 +81,13 @@ export function stepMarks(map: MaplibreMap, targets: () => StepTarget[], keep: R
     if (!marks.length) return;
 
     const els = marks.map(({ side, angle, target }) => {
-      const el = document.createElement('div');
+      const el = document.createElement('button');
+      el.type = 'button';
       el.className = 'step-mark';
+      // A click selects the actor (its details; the map brings it into view). Left out of the tab
+      // order, where Space and Enter step the briefing: the lists reach every actor by keyboard.
+      el.tabIndex = -1;
+      el.addEventListener('click', () => pick(target.id));
       el.setAttribute(HIDES_LABELS_ATTR, '');
       el.dataset.actor = target.id;
       el.dataset.side = side;
@@ -111,11 +125,15 @@ export function stepMarks(map: MaplibreMap, targets: () => StepTarget[], keep: R
   };
 
   // Panels that change size or come and go (the details panel loading, the key following the view).
+  // (Watched again only when they change: observing an element reports its size once more.)
   const sized = new ResizeObserver(() => update());
+  let watched: HTMLElement[] = [];
   const watch = () => {
+    const now = [container, ...document.querySelectorAll<HTMLElement>(`[data-covers-map], [${HIDES_LABELS_ATTR}]:not(.step-mark)`)];
+    if (now.length === watched.length && now.every((el, i) => el === watched[i])) return;
+    watched = now;
     sized.disconnect();
-    sized.observe(container);
-    for (const el of document.querySelectorAll<HTMLElement>(`[data-covers-map], [${HIDES_LABELS_ATTR}]:not(.step-mark)`)) sized.observe(el);
+    for (const el of now) sized.observe(el);
   };
   const moved = () => {
     watch();
