@@ -86,6 +86,11 @@ describe('the single-file briefing (dist-single/sitmap.html) opened from file://
       await page.locator('.briefing-audience[data-settled="2"]').waitFor({ timeout: 120_000 });
       assert.equal(await page.locator('.briefing-caption').getAttribute('data-step'), '2');
       await waitForMapIdle(page);
+      // The pointer to the United States, which step 2 cannot show at this size: its chunk and
+      // style are inlined too (a pill, not unstyled text).
+      const pointer = page.locator('.step-mark[data-actor="united-states"]');
+      assert.equal(await pointer.innerText(), 'United States');
+      assert.equal(await pointer.evaluate((el) => getComputedStyle(el).position), 'absolute', 'the pointer is styled');
       await screenshot(page, 'single-file-presenting-1280x720');
       await page.keyboard.press('Escape');
       await page.locator('.briefing-audience').waitFor({ state: 'detached' });
