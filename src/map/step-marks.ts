@@ -16,8 +16,8 @@ const ARROW =
 /**
  * Pointers to the actors a briefing step is about that the map cannot show: off the screen, or
  * under a panel (a world-wide step on a small screen cannot take in Washington and Seoul at the
- * map's least zoom; a close-up on China leaves the United States, which presses it, off to the
- * east). Each is a label at the edge of the clear part of the map with the actor's name, its
+ * map's least zoom; a close-up on China leaves the United States, which presses it, off the
+ * map). Each is a label at the edge of the clear part of the map with the actor's name, its
  * colour and an arrow: where a relation of the step runs off the map to the actor, on the line
  * where it leaves the clear part, pointing along it (follow the line); else, for an actor the
  * step names itself, on the straight line from the middle of the clear part. Shown while the map
