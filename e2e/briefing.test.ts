@@ -355,6 +355,35 @@ describe('Briefing mode', () => {
     );
   });
 
+  // On an older 4:3 projector the details panel takes a third of the width: the caption, key and
+  // date stay left of it (the caption, up to 54rem wide, ran under the panel at 1024 px).
+  it('the caption, key and date stay clear of the details panel at every step (1024×768)', async () => {
+    if (!realBriefing) return;
+    await withPage(
+      async ({ page }) => {
+        await open(page, '#briefing=kursk&step=1');
+        const overlaps: string[] = [];
+        for (let n = 1; n <= STEPS; n++) {
+          if (n > 1) await page.keyboard.press('ArrowRight');
+          await viewAt(page, n);
+          overlaps.push(
+            ...(await page.evaluate(() => {
+              const panel = document.querySelector('aside.details')?.getBoundingClientRect();
+              if (!panel) return ['no details panel'];
+              return [...document.querySelectorAll('.briefing-caption, .briefing-legend, .briefing-asof, .step-mark')]
+                .map((el) => ({ el, r: el.getBoundingClientRect() }))
+                .filter(({ r }) => r.width > 0 && r.right > panel.left)
+                .map(({ el, r }) => `${el.className} reaches ${Math.round(r.right)}, the panel starts at ${Math.round(panel.left)}`);
+            })).map((o) => `step ${n}: ${o}`),
+          );
+          if (n === 4) await screenshot(page, 'briefing-step-4-1024x768');
+        }
+        assert.deepEqual(overlaps, []);
+      },
+      { viewport: { width: 1024, height: 768 } },
+    );
+  });
+
   it('the key shows whole, and no map label goes under a panel or off the screen, at every step in German too, whose labels are longer (1280×720)', async () => {
     if (!realBriefing) return;
     await withPage(async ({ page }) => {
