@@ -48,6 +48,35 @@ async function openMenu(page: Page) {
 
 const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
 
+/**
+ * Pixels of colour `colour` (each channel within `tolerance`) in a region of an image: a PNG file's
+ * bytes (base64), or an <img> on the page (a CSS selector), decoded in the page (a fetch would go
+ * against the page's CSP).
+ */
+function colourCount(page: Page, image: { b64: string } | { selector: string }, colour: string, region: [number, number, number, number] | null, tolerance: number): Promise<number> {
+  return page.evaluate(
+    async ({ image, c, region, tolerance }) => {
+      const source =
+        'b64' in image
+          ? await createImageBitmap(new Blob([Uint8Array.from(atob(image.b64), (ch) => ch.charCodeAt(0))], { type: 'image/png' }))
+          : document.querySelector<HTMLImageElement>(image.selector)!;
+      const width = 'naturalWidth' in source ? source.naturalWidth : source.width;
+      const height = 'naturalHeight' in source ? source.naturalHeight : source.height;
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(source, 0, 0);
+      const [x, y, w, h] = region ?? [0, 0, width, height];
+      const d = ctx.getImageData(x, y, w, h).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - c[0]!) <= tolerance && Math.abs(d[i + 1]! - c[1]!) <= tolerance && Math.abs(d[i + 2]! - c[2]!) <= tolerance) n++;
+      return n;
+    },
+    { image, c: hex(colour), region, tolerance },
+  );
+}
+
 describe('Slide and handout export', () => {
   for (const [w, h] of [
     [1280, 720],
@@ -148,6 +177,11 @@ describe('Slide and handout export', () => {
       assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1920, 1080], 'PNG size from IHDR');
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(join(ARTIFACTS, 'export-slide-presenting.png'), png);
+      // Ukraine, whose report the step highlights, is off the slide's map: a pointer to it is
+      // drawn at the map's edge, with Ukraine's colour (its marker is off the map, and its
+      // territory's tint is paler).
+      const yellow = await colourCount(page, { b64: png.toString('base64') }, '#F0E442', [0, 132, 1460, 856], 3);
+      assert.ok(yellow > 50, `pixels of Ukraine's colour on the slide's map: ${yellow}`);
       await waitForMapIdle(page, 120_000);
       assert.equal(await page.locator('.briefing-caption').getAttribute('data-step'), '3', 'still on step 3');
       assertSameView(await viewOf(page), before);
@@ -229,8 +263,13 @@ describe('Slide and handout export', () => {
       assert.ok(pages.some((p) => p.key.includes('Pressure')), `some key lists the pressure arc: ${pages.map((p) => p.key.join(', ')).join(' | ')}`);
       assert.ok(!pages.at(-1)!.key.includes('Pressure'), `the last page's key: ${pages.at(-1)!.key.join(', ')}`);
       assert.ok(pages.at(-1)!.key.includes('Reported troop position'), `the last page's key: ${pages.at(-1)!.key.join(', ')}`);
+      // The page of the China step: the United States, which presses China, is off its map, and a
+      // pointer with its colour (not the pressure arc's, #0077BB) is drawn at the edge.
+      const blue = await colourCount(page, { selector: '.handout-page[data-step="china"] img' }, '#0072B2', null, 2);
+      assert.ok(blue > 50, `pixels of the United States' colour on the China page's map: ${blue}`);
       await page.setViewportSize({ width: 1123, height: 794 });
       await screenshot(page, 'export-handout-print');
+      await page.locator('.handout-page[data-step="china"]').screenshot({ path: join(ARTIFACTS, 'export-handout-china-page.png') });
       // The step with the most claims, as printed.
       const busiest = briefing.steps.reduce((a, b) => ((b.claimIds?.length ?? 0) > (a.claimIds?.length ?? 0) ? b : a));
       await page.locator(`.handout-page[data-step="${busiest.id}"]`).screenshot({ path: join(ARTIFACTS, 'export-handout-busiest-page.png') });

@@ -10,6 +10,7 @@ import { claimsInView, publishersOf } from './citations.ts';
 import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide, stepSubtitle } from './slide.ts';
 import { legendItems, legendLabels, type LegendItem } from '../ui/legend-items.ts';
 import { viewBoundsOf } from '../lib/view-bounds.ts';
+import { drawPointers, imagePointers } from './pointers.ts';
 
 export class NoMapError extends Error {}
 
@@ -50,14 +51,17 @@ export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; fil
   // from the back of a room; the slide's map area shows the area the user saw.
   const ratio = SLIDE_MAP_PIXEL_RATIO;
   // The slide's key lists what its map shows: the bounds are read at the slide's map size.
-  const { frame, bounds } = await withMapSize(map, { width: Math.round(SLIDE_MAP.width / ratio), height: Math.round(SLIDE_MAP.height / ratio), pixelRatio: ratio }, async () => ({
-    frame: await grabFrame(map),
-    bounds: viewBoundsOf(map),
-  }));
+  const scenario = resolvedScenario(store.getState());
+  const presented = presentedStep(store.getState(), scenario);
+  const { frame, bounds } = await withMapSize(map, { width: Math.round(SLIDE_MAP.width / ratio), height: Math.round(SLIDE_MAP.height / ratio), pixelRatio: ratio }, async () => {
+    const frame = await grabFrame(map);
+    // The actors of the step presented that the slide's map does not show get pointers, as on screen.
+    const ctx = frame.getContext('2d')!;
+    if (presented) drawPointers(ctx, imagePointers(map, scenario, presented.step, ctx), ratio);
+    return { frame, bounds: viewBoundsOf(map) };
+  });
   const state = store.getState();
-  const scenario = resolvedScenario(state);
   const date = isoOf(state.time);
-  const presented = presentedStep(state, scenario);
   const claimIds = presented?.step.claimIds?.length ? presented.step.claimIds : claimsInView(scenario, { ...state, date });
   const sources = publishersOf(scenario, claimIds);
   const canvas = document.createElement('canvas');
@@ -165,8 +169,12 @@ export async function renderHandout(
           await mapIdle(map);
           if (signal.aborted) break;
           const state = store.getState();
-          const legend = legendItems(resolvedScenario(state), { ...state, date: isoOf(state.time), bounds: viewBoundsOf(map) }, legendLabels(tc));
-          pages.push({ step, image: URL.createObjectURL(await pngOf(await grabFrame(map))), legend });
+          const scenario = resolvedScenario(state);
+          const legend = legendItems(scenario, { ...state, date: isoOf(state.time), bounds: viewBoundsOf(map) }, legendLabels(tc));
+          const frame = await grabFrame(map);
+          const ctx = frame.getContext('2d')!;
+          drawPointers(ctx, imagePointers(map, scenario, step, ctx), pixelRatio);
+          pages.push({ step, image: URL.createObjectURL(await pngOf(frame)), legend });
         }
       } finally {
         onProgress({ phase: 'restoring' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathExit, placeMarks, rayExit, type Pt } from './edge-marks.ts';
+import { copyShift, pathExit, placeMarks, pointersFor, rayExit, type PointerView, type Pt } from './edge-marks.ts';
 import type { Rect } from './view-frame.ts';
 
 // The clear part of the 1280×720 audience view: right of the key, above the caption, left of the details panel.
@@ -73,5 +73,39 @@ describe('placeMarks', () => {
     const full: Rect = { x: 325, y: 0, width: 520, height: 495 };
     const [c] = placeMarks([mark(845, 200, 'right')], FREE, 10, [full]);
     expect(c!.y).toBe(185);
+  });
+});
+
+describe('pointersFor', () => {
+  // A plate carrée map 1280×720 centred on 60° E: 4 px per degree.
+  const project = ([lng, lat]: [number, number], shift: number): Pt => [640 + (lng + shift - 60) * 4, 360 - lat * 4];
+  const view: PointerView = { size: { width: 1280, height: 720 }, free: FREE, hides: [{ x: 846, y: 0, width: 434, height: 720 }], radius: 8, project, midLng: 60 + ((FREE.x + FREE.width / 2) - 640) / 4 };
+  const t = (id: string, at: [number, number], arcs: Array<Array<[number, number]>>, direct: boolean) => ({ id, at, arcs, direct });
+
+  it('points to what cannot be seen along its first line whose other end can, and to nothing that can be seen', () => {
+    // Seoul-ish is under the panel (x 900); the line from Moscow-ish (x 552) runs east to it.
+    const line: Array<[number, number]> = [[37, 55], [80, 50], [127, 37]];
+    const hiddenStart: Array<[number, number]> = [[-77, 39], [127, 37]];
+    const [p, ...rest] = pointersFor([t('seen', [40, 50], [], true), t('korea', [127, 37], [hiddenStart, line], false)], view);
+    expect(rest).toEqual([]);
+    expect(p!.target.id).toBe('korea');
+    expect(p!.side).toBe('right');
+    expect(p!.x).toBeCloseTo(845);
+    // On the segment 80° → 127°, where it crosses x = 845 (lng 111.25).
+    expect(p!.y).toBeCloseTo(360 - (50 - (13 * (111.25 - 80)) / 47) * 4);
+  });
+
+  it('points straight from the middle to what the step names itself, and not to a mere end with no line in view', () => {
+    const marks = pointersFor([t('named', [-120, 39], [], true), t('end', [-120, 39], [[[-150, 40], [-120, 39]]], false)], view);
+    expect(marks.map((m) => [m.target.id, m.side])).toEqual([['named', 'left']]);
+  });
+
+  it('takes each point in the world copy nearest the middle of the clear part', () => {
+    expect(copyShift(-170, 160)).toBe(360);
+    expect(copyShift(170, -160)).toBe(-360);
+    expect(copyShift(30, 60)).toBe(0);
+    // 250° E is 110° W: nearest the middle (~46° E) one world west, so the pointer is on the left.
+    const [m] = pointersFor([t('west', [250, 39], [], true)], view);
+    expect(m!.side).toBe('left');
   });
 });

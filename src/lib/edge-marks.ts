@@ -4,9 +4,10 @@
  * screen geometry (px, x right, y down), so it can be tested without a map; step-marks.ts projects
  * the points and draws the pointers.
  */
-import type { Rect } from './view-frame.ts';
+import type { Rect, Size } from './view-frame.ts';
 
 export type Pt = [number, number];
+type LngLat = [number, number];
 export type Side = 'left' | 'right' | 'top' | 'bottom';
 /** A point on the boundary of the clear part, the side it is on, and the direction (radians, atan2 on screen) to the target. */
 export interface EdgeMark {
@@ -103,6 +104,61 @@ export function placeMarks(marks: ReadonlyArray<EdgeMark & { width: number; heig
     }
     placed.push(best);
     out.push(best);
+  }
+  return out;
+}
+
+/** What a pointer can point to: where it is drawn, the lines drawn to it (each run from its other end), and whether it may be pointed to without a line. */
+export interface Pointee {
+  at: LngLat;
+  arcs: LngLat[][];
+  direct: boolean;
+}
+/** A view of the map for pointers: its size, its clear part, the boxes over it, and where it draws a point. */
+export interface PointerView {
+  size: Size;
+  free: Rect;
+  /** Boxes laid over the map: a point under one (or within `radius` of it) cannot be seen. */
+  hides: readonly Rect[];
+  /** A marker within this many px of the map's edge or of a box counts as hidden. */
+  radius: number;
+  /** Where the map draws a point moved by `shift`° of longitude (a world copy). */
+  project: (p: LngLat, shift: number) => Pt;
+  /** The longitude at the middle of the clear part: each point is taken in the world copy nearest it. */
+  midLng: number;
+}
+
+/** The world copy of longitude `lng` nearest `mid`, as the shift to add (a multiple of 360°). */
+export const copyShift = (lng: number, mid: number) => 360 * Math.round((mid - lng) / 360);
+
+/** Whether a point on screen can be seen: inside the map less `radius`, and clear of every box by `radius`. */
+export function seenAt([x, y]: Pt, v: Pick<PointerView, 'size' | 'hides' | 'radius'>): boolean {
+  const r = v.radius;
+  return x >= r && x <= v.size.width - r && y >= r && y <= v.size.height - r && !v.hides.some((b) => x > b.x - r && x < b.x + b.width + r && y > b.y - r && y < b.y + b.height + r);
+}
+
+/**
+ * The pointers a view needs: one for each target that cannot be seen, where the first of its lines
+ * whose other end can be seen last leaves the clear part (pointing along it), or, for a target
+ * that may be pointed to without a line, where the straight line from the middle of the clear part
+ * to it does. Targets that can be seen, or have neither, get none. In `targets`' order.
+ */
+export function pointersFor<T extends Pointee>(targets: readonly T[], v: PointerView): Array<EdgeMark & { target: T }> {
+  const at = (p: LngLat, shift = copyShift(p[0], v.midLng)) => v.project(p, shift);
+  const out: Array<EdgeMark & { target: T }> = [];
+  for (const t of targets) {
+    const here = at(t.at);
+    if (seenAt(here, v)) continue;
+    let mark: EdgeMark | null = null;
+    for (const arc of t.arcs) {
+      const shift = copyShift(arc[0]![0], v.midLng);
+      const path = arc.map((p) => at(p, shift));
+      if (!seenAt(path[0]!, v)) continue;
+      mark = pathExit(path, v.free);
+      if (mark) break;
+    }
+    if (!mark && t.direct) mark = rayExit(here, v.free);
+    if (mark) out.push({ ...mark, target: t });
   }
   return out;
 }

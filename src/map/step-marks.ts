@@ -1,7 +1,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { StepTarget } from '../scenario/derive/step-targets.ts';
 import { CAPTURING_ATTR, HIDES_LABELS_ATTR, boxesIn, measureFreeArea, type Rect } from '../lib/view-frame.ts';
-import { pathExit, placeMarks, rayExit, type EdgeMark, type Pt } from '../lib/edge-marks.ts';
+import { copyShift, placeMarks, pointersFor, seenAt, type PointerView, type Pt } from '../lib/edge-marks.ts';
 import './step-marks.css';
 
 /** A marker within this many px of the map's edge or of a panel counts as hidden (its radius). */
@@ -53,31 +53,18 @@ export function stepMarks(
     const { size, free } = measureFreeArea(container);
     if (free.width <= 0 || free.height <= 0) return;
     const hides = boxesIn(container, `[${HIDES_LABELS_ATTR}]:not(.step-mark)`).boxes;
-    // Each point in the world copy nearest the middle of the clear part (MapLibre draws them all).
-    const mid = map.unproject([free.x + free.width / 2, free.y + free.height / 2]).lng;
-    const shift = (lng: number) => 360 * Math.round((mid - lng) / 360);
-    const at = ([lng, lat]: [number, number], s = shift(lng)): Pt => {
-      const p = map.project([lng + s, lat]);
-      return [p.x, p.y];
+    const view: PointerView = {
+      size,
+      free,
+      hides,
+      radius: RADIUS,
+      project: ([lng, lat], shift) => {
+        const p = map.project([lng + shift, lat]);
+        return [p.x, p.y];
+      },
+      midLng: map.unproject([free.x + free.width / 2, free.y + free.height / 2]).lng,
     };
-    const seen = ([x, y]: Pt) =>
-      x >= RADIUS && x <= size.width - RADIUS && y >= RADIUS && y <= size.height - RADIUS &&
-      !hides.some((b) => x > b.x - RADIUS && x < b.x + b.width + RADIUS && y > b.y - RADIUS && y < b.y + b.height + RADIUS);
-
-    const marks: Array<EdgeMark & { target: StepTarget }> = [];
-    for (const t of targets()) {
-      if (seen(at(t.at))) continue;
-      let mark: EdgeMark | null = null;
-      for (const arc of t.arcs) {
-        const s = shift(arc[0]![0]);
-        const path = arc.map((p) => at(p, s));
-        if (!seen(path[0]!)) continue;
-        mark = pathExit(path, free);
-        if (mark) break;
-      }
-      if (!mark && t.direct) mark = rayExit(at(t.at), free);
-      if (mark) marks.push({ ...mark, target: t });
-    }
+    const marks = pointersFor(targets(), view);
     if (!marks.length) return;
 
     const els = marks.map(({ side, angle, target }) => {
@@ -108,7 +95,10 @@ export function stepMarks(
       return el;
     });
     const box = (p: Pt): Rect => ({ x: p[0] - MARKER_HALF, y: p[1] - MARKER_HALF, width: 2 * MARKER_HALF, height: 2 * MARKER_HALF });
-    const avoid = [...keep, ...allActors()].map((p) => at(p)).filter(seen).map(box);
+    const avoid = [...keep, ...allActors()]
+      .map((p) => view.project(p, copyShift(p[0], view.midLng)))
+      .filter((p) => seenAt(p, view))
+      .map(box);
     const boxes = placeMarks(
       marks.map((m, i) => ({ ...m, width: els[i]!.offsetWidth, height: els[i]!.offsetHeight })),
       free,
