@@ -328,6 +328,18 @@ describe('Briefing mode', () => {
         await page.keyboard.press('ArrowRight');
         await viewAt(page, 5);
         assert.deepEqual(await pointersAt(page), []);
+
+        // Leaving the presentation takes the pointers with it, though the step's camera stays.
+        await page.keyboard.press('ArrowLeft');
+        await viewAt(page, 4);
+        assert.deepEqual((await pointersAt(page)).map((m) => m.actor), ['united-states']);
+        await page.keyboard.press('Escape');
+        await page.locator('.briefing-audience').waitFor({ state: 'detached' });
+        await waitForMapIdle(page);
+        assert.deepEqual(await pointersAt(page), [], 'after Esc');
+        await page.evaluate(() => window.__sitmapMap!.jumpTo({ center: [100, 40], zoom: 3 }));
+        await waitForMapIdle(page);
+        assert.deepEqual(await pointersAt(page), [], 'after Esc and a move');
       },
       { viewport: { width: 1280, height: 720 } },
     );

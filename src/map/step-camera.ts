@@ -30,7 +30,7 @@ const sameCamera = (map: MaplibreMap, c: Camera) => {
  * again when the map or a panel changes size (full screen, a caption reflowing), unless someone
  * has moved the map since. Reports to the store once the map is idle there (`cameraSettledAt`).
  * Once framed, the actors the step is about that the map still cannot show get pointers at the
- * edge of the clear part (step-marks.ts), until the next request. `scenario` gives the scenario
+ * edge of the clear part (step-marks.ts) while presenting, until the next request. `scenario` gives the scenario
  * as shown (read again at each update, for the language). Returns what stops it (the next
  * request, unmounting). Loaded with the first camera request (map-view.tsx): only briefings make
  * them.
@@ -41,7 +41,11 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
   let framedFor = '';
   let target: Camera | null = null;
   let settled = false;
-  let stopMarks: (() => void) | undefined;
+  let marks: { update: () => void; stop: () => void } | undefined;
+  // Pointers only while presenting (the step's camera outlives the presentation).
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (!s.presenting !== !prev.presenting) marks?.update();
+  });
   const onIdle = () => {
     if (settled || map.isMoving()) return;
     settled = true;
@@ -68,7 +72,7 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
       map.on('idle', onIdle);
       map.triggerRepaint();
       const places = () => new Map(scenario().places.map((p) => [p.id, p.lngLat]));
-      stopMarks = stepMarks(
+      marks = stepMarks(
         map,
         () => stepTargets(scenario(), request.keep),
         keep,
@@ -79,6 +83,7 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
             .filter((p): p is [number, number] => !!p);
         },
         (id) => store.getState().actions.select({ kind: 'actor', id }),
+        () => !!store.getState().presenting,
       );
     }
   };
@@ -100,7 +105,8 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
   start();
   return () => {
     clearTimeout(timer);
-    stopMarks?.();
+    unsubscribe();
+    marks?.stop();
     resize.disconnect();
     map.off('idle', onIdle);
   };

@@ -31,7 +31,9 @@ const ARROW =
  *
  * `targets` gives the step's actors (read again at each update: names follow the language);
  * `keep` the places the step keeps in view and `allActors` the actors' capitals, whose markers a
- * pointer does not cover. Returns what stops it.
+ * pointer does not cover. Only while `active()` (presenting: a step's camera stays after the
+ * presentation ends, or after a handout has shown every step, and the pointers must not). Returns
+ * `update` (to call when `active()` may have changed) and what stops it.
  */
 export function stepMarks(
   map: MaplibreMap,
@@ -39,7 +41,8 @@ export function stepMarks(
   keep: ReadonlyArray<[number, number]>,
   allActors: () => ReadonlyArray<[number, number]>,
   pick: (actorId: string) => void,
-): () => void {
+  active: () => boolean,
+): { update: () => void; stop: () => void } {
   const container = map.getContainer();
   let shown: HTMLElement[] = [];
   const clear = () => {
@@ -49,7 +52,7 @@ export function stepMarks(
 
   const update = () => {
     clear();
-    if (map.isMoving() || container.hasAttribute(CAPTURING_ATTR)) return;
+    if (!active() || map.isMoving() || container.hasAttribute(CAPTURING_ATTR)) return;
     const { size, free } = measureFreeArea(container);
     if (free.width <= 0 || free.height <= 0) return;
     const hides = boxesIn(container, `[${HIDES_LABELS_ATTR}]:not(.step-mark)`).boxes;
@@ -132,10 +135,13 @@ export function stepMarks(
   map.on('movestart', clear);
   map.on('moveend', moved);
   moved();
-  return () => {
-    map.off('movestart', clear);
-    map.off('moveend', moved);
-    sized.disconnect();
-    clear();
+  return {
+    update,
+    stop: () => {
+      map.off('movestart', clear);
+      map.off('moveend', moved);
+      sized.disconnect();
+      clear();
+    },
   };
 }
