@@ -1,7 +1,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Scenario, Step } from '../scenario/schema.ts';
-import { stepTargets } from '../scenario/derive/step-targets.ts';
-import { copyShift, placeMarks, pointersFor, seenAt, type PointerView, type Side } from '../lib/edge-marks.ts';
+import { actorCapitals, stepTargets } from '../scenario/derive/step-targets.ts';
+import { POINTER_LAYOUT, mapProjection, markerBoxes, placeMarks, pointersFor, type PointerView, type Side } from '../lib/edge-marks.ts';
 import type { Rect } from '../lib/view-frame.ts';
 
 /** A pointer laid out on an exported map image, in the map's CSS px (drawn at its pixel ratio). */
@@ -22,10 +22,6 @@ const DOT = 0.8 * PX;
 const ARROW = 1.15 * PX;
 const BORDER = 2;
 const HEIGHT = Math.round(1.25 * PX + 2 * PAD_Y + 2 * BORDER);
-/** As on screen (step-marks.ts): a marker this close to the edge counts as hidden; a pointer keeps off markers by this much; and this far from the edge. */
-const RADIUS = 8;
-const MARKER_HALF = 24;
-const EDGE = 10;
 
 /**
  * The pointers an exported image of a briefing step needs (the slide of the step presented, each
@@ -41,25 +37,16 @@ export function imagePointers(map: MaplibreMap, scenario: Scenario, step: Pick<S
     size: { width, height },
     free,
     hides: [],
-    radius: RADIUS,
-    project: ([lng, lat], shift) => {
-      const p = map.project([lng + shift, lat]);
-      return [p.x, p.y];
-    },
+    radius: POINTER_LAYOUT.radius,
+    project: mapProjection(map),
     midLng: map.getCenter().lng,
   };
   const marks = pointersFor(stepTargets(scenario, refs), view);
   if (!marks.length) return [];
-  const places = new Map(scenario.places.map((p) => [p.id, p.lngLat]));
-  const avoid = scenario.actors
-    .map((a) => places.get(a.capitalPlaceId))
-    .filter((p): p is [number, number] => !!p)
-    .map((p) => view.project(p, copyShift(p[0], view.midLng)))
-    .filter((p) => seenAt(p, view))
-    .map(([x, y]) => ({ x: x - MARKER_HALF, y: y - MARKER_HALF, width: 2 * MARKER_HALF, height: 2 * MARKER_HALF }));
+  const avoid = markerBoxes(actorCapitals(scenario), view, POINTER_LAYOUT.markerHalf);
   ctx.font = `700 ${PX}px ${FONT}`;
   const sized = marks.map((m) => ({ ...m, width: Math.ceil(2 * BORDER + 2 * PAD_X + DOT + GAP + ctx.measureText(m.target.name).width + GAP + ARROW), height: HEIGHT }));
-  return placeMarks(sized, free, EDGE, avoid).map((box, i) => ({ ...box, side: sized[i]!.side, angle: sized[i]!.angle, name: sized[i]!.target.name, color: sized[i]!.target.color }));
+  return placeMarks(sized, free, POINTER_LAYOUT.pad, avoid).map((box, i) => ({ ...box, side: sized[i]!.side, angle: sized[i]!.angle, name: sized[i]!.target.name, color: sized[i]!.target.color }));
 }
 
 /** Draws the pointers onto a map image drawn at `pixelRatio` (white pill, black outline, the actor's colour, its name, an arrow). */

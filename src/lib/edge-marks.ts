@@ -128,11 +128,26 @@ export interface PointerView {
   midLng: number;
 }
 
+/**
+ * How pointers are laid out, px, on screen and on exported images alike: a marker within `radius`
+ * of the map's edge or of a box over it counts as hidden; a pointer keeps off the square of
+ * `markerHalf` around each marker shown, and `pad` from the edge of the clear part.
+ */
+export const POINTER_LAYOUT = { radius: 8, markerHalf: 24, pad: 10 } as const;
+
+/** A map's projection as `PointerView` takes it (MapLibre's `map.project`, a world copy `shift`° east). */
+export function mapProjection(map: { project(p: LngLat): { x: number; y: number } }): PointerView['project'] {
+  return ([lng, lat], shift) => {
+    const p = map.project([lng + shift, lat]);
+    return [p.x, p.y];
+  };
+}
+
 /** The world copy of longitude `lng` nearest `mid`, as the shift to add (a multiple of 360°). */
 export const copyShift = (lng: number, mid: number) => 360 * Math.round((mid - lng) / 360);
 
 /** Whether a point on screen can be seen: inside the map less `radius`, and clear of every box by `radius`. */
-export function seenAt([x, y]: Pt, v: Pick<PointerView, 'size' | 'hides' | 'radius'>): boolean {
+function seenAt([x, y]: Pt, v: Pick<PointerView, 'size' | 'hides' | 'radius'>): boolean {
   const r = v.radius;
   return x >= r && x <= v.size.width - r && y >= r && y <= v.size.height - r && !v.hides.some((b) => x > b.x - r && x < b.x + b.width + r && y > b.y - r && y < b.y + b.height + r);
 }
@@ -161,4 +176,12 @@ export function pointersFor<T extends Pointee>(targets: readonly T[], v: Pointer
     if (mark) out.push({ ...mark, target: t });
   }
   return out;
+}
+
+/** The squares (`markerHalf` each way) of the markers at `points` that the view shows, for `placeMarks` to keep pointers off. */
+export function markerBoxes(points: readonly LngLat[], v: PointerView, markerHalf: number): Rect[] {
+  return points
+    .map((p) => v.project(p, copyShift(p[0], v.midLng)))
+    .filter((p) => seenAt(p, v))
+    .map(([x, y]) => ({ x: x - markerHalf, y: y - markerHalf, width: 2 * markerHalf, height: 2 * markerHalf }));
 }

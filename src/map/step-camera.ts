@@ -3,7 +3,7 @@ import type { CameraRequest, SitmapStore } from '../state/store.ts';
 import { COVERS_MAP_ATTR, frameView, measureFreeArea, type Camera } from '../lib/view-frame.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { stepTargets } from '../scenario/derive/step-targets.ts';
+import { actorCapitals, stepTargets } from '../scenario/derive/step-targets.ts';
 import { stepMarks } from './step-marks.ts';
 
 /**
@@ -71,17 +71,11 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
     if (first) {
       map.on('idle', onIdle);
       map.triggerRepaint();
-      const places = () => new Map(scenario().places.map((p) => [p.id, p.lngLat]));
       marks = stepMarks(
         map,
         () => stepTargets(scenario(), request.keep),
         keep,
-        () => {
-          const at = places();
-          return scenario()
-            .actors.map((a) => at.get(a.capitalPlaceId))
-            .filter((p): p is [number, number] => !!p);
-        },
+        () => actorCapitals(scenario()),
         (id) => store.getState().actions.select({ kind: 'actor', id }),
         () => !!store.getState().presenting,
       );

@@ -1,15 +1,9 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { StepTarget } from '../scenario/derive/step-targets.ts';
-import { CAPTURING_ATTR, HIDES_LABELS_ATTR, boxesIn, measureFreeArea, type Rect } from '../lib/view-frame.ts';
-import { copyShift, placeMarks, pointersFor, seenAt, type PointerView, type Pt } from '../lib/edge-marks.ts';
+import { CAPTURING_ATTR, HIDES_LABELS_ATTR, boxesIn, measureFreeArea } from '../lib/view-frame.ts';
+import { POINTER_LAYOUT, mapProjection, markerBoxes, placeMarks, pointersFor, type PointerView } from '../lib/edge-marks.ts';
 import './step-marks.css';
 
-/** A marker within this many px of the map's edge or of a panel counts as hidden (its radius). */
-const RADIUS = 8;
-/** Half the side of the square a marker the map shows takes, which a pointer does not cover, px. */
-const MARKER_HALF = 24;
-/** Room between a pointer and the edge of the clear part, px. */
-const PAD = 10;
 const ARROW =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 12h15M12 5l7 7-7 7" fill="none" stroke="currentColor" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 
@@ -60,11 +54,8 @@ export function stepMarks(
       size,
       free,
       hides,
-      radius: RADIUS,
-      project: ([lng, lat], shift) => {
-        const p = map.project([lng + shift, lat]);
-        return [p.x, p.y];
-      },
+      radius: POINTER_LAYOUT.radius,
+      project: mapProjection(map),
       midLng: map.unproject([free.x + free.width / 2, free.y + free.height / 2]).lng,
     };
     const marks = pointersFor(targets(), view);
@@ -97,16 +88,11 @@ export function stepMarks(
       container.append(el);
       return el;
     });
-    const box = (p: Pt): Rect => ({ x: p[0] - MARKER_HALF, y: p[1] - MARKER_HALF, width: 2 * MARKER_HALF, height: 2 * MARKER_HALF });
-    const avoid = [...keep, ...allActors()]
-      .map((p) => view.project(p, copyShift(p[0], view.midLng)))
-      .filter((p) => seenAt(p, view))
-      .map(box);
     const boxes = placeMarks(
       marks.map((m, i) => ({ ...m, width: els[i]!.offsetWidth, height: els[i]!.offsetHeight })),
       free,
-      PAD,
-      avoid,
+      POINTER_LAYOUT.pad,
+      markerBoxes([...keep, ...allActors()], view, POINTER_LAYOUT.markerHalf),
     );
     boxes.forEach((b, i) => {
       const el = els[i]!;

@@ -56,3 +56,9 @@ export function stepTargets(scenario: Scenario, refs: ReadonlyArray<{ kind: stri
   }
   return [...out.values()];
 }
+
+/** Where each actor's marker is drawn (its capital), for those whose capital has coordinates. */
+export function actorCapitals(scenario: Scenario): LngLat[] {
+  const places = new Map(scenario.places.map((p) => [p.id, p.lngLat]));
+  return scenario.actors.map((a) => places.get(a.capitalPlaceId)).filter((p): p is LngLat => !!p);
+}
