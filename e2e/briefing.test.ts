@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSuite, keepoutsOnClearMap, labelsAcrossPanels, labelsOffEdges, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
+import { browserSuite, keepoutsOnClearMap, labelsAcrossPanels, labelsOffEdges, renderedIds, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
+import { actorLabels } from '../src/map/layers/scenario-layers.ts';
 
 const { url, withPage } = browserSuite();
 
@@ -365,6 +366,55 @@ describe('Briefing mode', () => {
       },
       { viewport: { width: 1920, height: 1080 } },
     );
+  });
+
+  // Seoul's marker lies on Pyongyang's at a world view. Each actor's label faces away from its
+  // nearest neighbour (derive/features.ts `away`): before, "South Korea" had no free side left at
+  // the first steps, the ones whose caption names South Korea's intelligence service.
+  it('names the actors round Korea on the wide steps: North Korea above, South Korea below (1280×720, 1920×1080)', async () => {
+    if (!realBriefing) return;
+    const actors = (file.actors as Array<{ id: string; capitalPlaceId: string }>).map((a) => ({ what: a.id, lngLat: placeAt(a.capitalPlaceId) }));
+    for (const [w, h] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      await withPage(
+        async ({ page }) => {
+          await open(page, '#briefing=kursk&step=1');
+          for (const n of [1, 2, 3]) {
+            if (n > 1) await page.keyboard.press('ArrowRight');
+            await viewAt(page, n);
+            await waitForLabelKeepouts(page);
+            const hidden = new Set((await hiddenPoints(page, actors)).map((h) => h.split(' ')[0]));
+            const seen = actors.map((a) => a.what).filter((id) => !hidden.has(id));
+            assert.ok(seen.includes('north-korea') && seen.includes('south-korea'), `step ${n} at ${w}×${h}: both Koreas in view (${seen.join(', ')})`);
+            // The actors round Korea. (NATO, alone at the west end, is left unnamed at 1280×720 on
+            // step 1: the step does not fit at the map's least zoom, and its marker ends up 32 px
+            // from the key, with Ukraine's marker and label and Russia's label round the other sides.)
+            const named = await renderedIds(page, [actorLabels.id]);
+            const korea = ['china', 'north-korea', 'south-korea'];
+            assert.deepEqual(korea.filter((id) => seen.includes(id) && !named.includes(id)), [], `step ${n} at ${w}×${h}: actors drawn without a name`);
+            // Which label is drawn just above Pyongyang's marker, and just below Seoul's.
+            const near = await page.evaluate(
+              ({ layer, pyongyang, seoul }) => {
+                const map = window.__sitmapMap!;
+                // A band 80 × 24 px, 14 px above or below the marker's centre (past its ring).
+                const [above, below] = ([[pyongyang, -38], [seoul, 14]] as const).map(([lngLat, dy]) => {
+                  const p = map.project(lngLat);
+                  return map.queryRenderedFeatures([[p.x - 40, p.y + dy], [p.x + 40, p.y + dy + 24]], { layers: [layer] }).map((f) => String(f.properties.id));
+                });
+                return { abovePyongyang: above!, belowSeoul: below! };
+              },
+              { layer: actorLabels.id, pyongyang: placeAt('pyongyang'), seoul: placeAt('seoul') },
+            );
+            assert.ok(near.abovePyongyang.includes('north-korea'), `step ${n} at ${w}×${h}: North Korea's label above its marker (${near.abovePyongyang})`);
+            assert.ok(near.belowSeoul.includes('south-korea'), `step ${n} at ${w}×${h}: South Korea's label below its marker (${near.belowSeoul})`);
+            if (n === 1) await screenshot(page, `briefing-korea-labels-step-1-${w}x${h}`);
+          }
+        },
+        { viewport: { width: w, height: h } },
+      );
+    }
   });
 
   // On an older 4:3 projector the details panel takes a third of the width: the caption, key and

@@ -6,6 +6,7 @@ import { startServer } from './server.ts';
 import { PRESENTATION_ALLOWANCE_MS } from '../src/lib/after-paint.ts';
 import { actorLabels, placeLabels, positionLabels } from '../src/map/layers/scenario-layers.ts';
 import { PANEL_KEEPOUT_SOURCE, panelKeepout } from '../src/map/panel-keepouts.ts';
+import { EDGE_GAP } from '../src/lib/view-frame.ts';
 
 const root = join(import.meta.dirname, '..');
 export const ARTIFACTS = join(root, 'e2e', 'artifacts');
@@ -285,10 +286,11 @@ export function labelsAcrossPanels(page: Page): Promise<string[]> {
  * Places on the clear map (under no panel) where a panel keep-out lies, which would keep labels
  * off it: MapLibre draws each keep-out icon in every world copy, so a square placed for a panel
  * can come back one world away. A grid of 16 px cells over the map, each wholly clear of the
- * panels, queried for the keep-out layer; each hit as "x,y".
+ * panels, queried for the keep-out layer; each hit as "x,y". (Less the `EDGE_GAP` px along the
+ * map's own edges, which the edge squares reach onto on purpose.)
  */
 export function keepoutsOnClearMap(page: Page): Promise<string[]> {
-  return page.evaluate((layer) => {
+  return page.evaluate(({ layer, gap }) => {
     const map = window.__sitmapMap!;
     if (!map.getLayer(layer)) return [];
     const box = map.getContainer().getBoundingClientRect();
@@ -300,11 +302,14 @@ export function keepoutsOnClearMap(page: Page): Promise<string[]> {
         // Cells within 1 px of a panel count as under it (the keep-outs line its edges from inside).
         const under = panels.some((r) => x + cell > r.left - box.left - 1 && x < r.right - box.left + 1 && y + cell > r.top - box.top - 1 && y < r.bottom - box.top + 1);
         if (under) continue;
-        if (map.queryRenderedFeatures([[x + 1, y + 1], [x + cell - 1, y + cell - 1]], { layers: [layer] }).length) out.push(`${x},${y}`);
+        // The squares along the map's own edges reach `gap` px onto it, on purpose (EDGE_GAP).
+        const [x0, y0] = [Math.max(x + 1, gap + 0.5), Math.max(y + 1, gap + 0.5)];
+        const [x1, y1] = [Math.min(x + cell - 1, box.width - gap - 0.5), Math.min(y + cell - 1, box.height - gap - 0.5)];
+        if (map.queryRenderedFeatures([[x0, y0], [x1, y1]], { layers: [layer] }).length) out.push(`${x},${y}`);
       }
     }
     return out;
-  }, panelKeepout.id);
+  }, { layer: panelKeepout.id, gap: EDGE_GAP });
 }
 
 /**

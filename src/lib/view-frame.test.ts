@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameView, freeArea, guardSquares, type Camera, type Rect, type Size, type Square } from './view-frame.ts';
+import { EDGE_GAP, frameView, freeArea, guardSquares, type Camera, type Rect, type Size, type Square } from './view-frame.ts';
 
 // The audience view at 1280×720 with the projector theme, as measured in the browser: the details
 // panel on the right, the legend at the top left, the caption at the bottom left, the date badge.
@@ -166,13 +166,18 @@ describe('guardSquares', () => {
     expect(sq.filter((q) => q.x > 846)).toHaveLength(45);
   });
 
-  it('with `edges`, lines the outside of the map too: a label across its edge meets a square, and no square lies on the map', () => {
+  it('with `edges`, lines the outside of the map too: a label across its edge, or within EDGE_GAP px of it, meets a square, and no square reaches further onto the map', () => {
     const sq = guardSquares(size, [], { edges: true });
+    const g = EDGE_GAP;
+    const clear = { x: g, y: g, width: 1280 - 2 * g, height: 720 - 2 * g };
     for (const r of labels()) {
       const onMap = r.x < 1280 && r.y < 720 && r.x + r.width > 0 && r.y + r.height > 0;
-      if (onMap) expect(meets(r, sq), `label at ${r.x}, ${r.y}`).toBe(!inside(r, map));
+      if (onMap) expect(meets(r, sq), `label at ${r.x}, ${r.y}`).toBe(!inside(r, clear));
     }
-    expect(sq.every((q) => q.x + q.half <= 0 || q.x - q.half >= 1280 || q.y + q.half <= 0 || q.y - q.half >= 720)).toBe(true);
+    // A label box flush with the top edge (the case a label-off-edge test caught) meets one; 2 px down, none.
+    expect(meets(label(400, 0), sq)).toBe(true);
+    expect(meets(label(400, g), sq)).toBe(false);
+    expect(sq.every((q) => q.x + q.half <= g || q.x - q.half >= 1280 - g || q.y + q.half <= g || q.y - q.half >= 720 - g)).toBe(true);
   });
 
   it('leaves out the squares whose copy one world away would land on the clear map, and only those', () => {

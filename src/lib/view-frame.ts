@@ -137,7 +137,8 @@ function along(a: number, b: number, s: number): number[] {
 /**
  * Squares (centre and half side, px) along the lines a map label must not cross: the edges of
  * each box that lie inside a `size` container (the squares on the box's side of the edge), and
- * with `edges` the container's own edges (the squares just outside it, three times as large). A
+ * with `edges` the container's own edges (the squares just outside it, three times as large, reaching
+ * `EDGE_GAP` px onto it). A
  * label crossing such a line meets a square; a label wholly under a box, where its marker is too,
  * meets none and stays hidden there. The label keep-outs (src/map/panel-keepouts.ts) put one
  * invisible square icon on each (a map icon is square).
@@ -147,6 +148,8 @@ function along(a: number, b: number, s: number): number[] {
  * is left out, so it cannot keep labels off the clear map there. Only lines, not whole boxes, are
  * covered, so such copies are few and small.
  */
+/** How far the squares along the map's own edges reach onto it, px (`guardSquares`). */
+export const EDGE_GAP = 2;
 export function guardSquares(size: Size, boxes: Rect[], { side = 16, edges = false, repeat }: { side?: number; edges?: boolean; repeat?: { dx: number; dy: number } } = {}): Square[] {
   const { width: W, height: H } = size;
   const out: Square[] = [];
@@ -163,11 +166,14 @@ export function guardSquares(size: Size, boxes: Rect[], { side = 16, edges = fal
     if (y1 < H - 0.5) for (const x of xs) out.push({ x, y: y1 - half, half });
   }
   if (edges && W > 0 && H > 0) {
-    // Outside the map nothing is drawn, so these may be larger (fewer icons).
+    // Outside the map nothing is drawn, so these may be larger (fewer icons). They reach EDGE_GAP
+    // px onto it: a label's box that merely touched the edge had its text 2 px from the screen's
+    // or slide's edge, which reads as cut off on a projector.
     const s = side * 3;
     const half = s / 2;
-    for (const y of along(0, H, s)) out.push({ x: -half, y, half }, { x: W + half, y, half });
-    for (const x of along(0, W, s)) out.push({ x, y: -half, half }, { x, y: H + half, half });
+    const o = half - EDGE_GAP;
+    for (const y of along(0, H, s)) out.push({ x: -o, y, half }, { x: W + o, y, half });
+    for (const x of along(0, W, s)) out.push({ x, y: -o, half }, { x, y: H + o, half });
   }
   const step = repeat ? Math.hypot(repeat.dx, repeat.dy) : 0;
   if (!repeat || step < 1) return out;

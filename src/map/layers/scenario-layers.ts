@@ -61,10 +61,23 @@ export const ARROW_IMAGE = 'sitmap-arrow';
  * collides with its own marker and is left out. MapLibre moves top and bottom anchors 7/24 em
  * towards the point (a baseline allowance), hence the extra 0.3 em there.
  */
-function aroundMarker(em: number): ExpressionSpecification {
+function aroundMarker(em: number, order = [6, 2, 0, 4, 7, 5, 1, 3]): ExpressionSpecification {
   const v = em + 0.3;
   const d = em * 0.85;
-  return ['literal', ['top', [0, v], 'bottom', [0, -v], 'left', [em, 0], 'right', [-em, 0], 'top-left', [d, d + 0.3], 'top-right', [-d, d + 0.3], 'bottom-left', [d, -d - 0.3], 'bottom-right', [-d, -d - 0.3]]] as unknown as ExpressionSpecification;
+  // By octant of the label's side of the marker, 0 = right of it, counter-clockwise.
+  const at: Array<[string, [number, number]]> = [['left', [em, 0]], ['bottom-left', [d, -d - 0.3]], ['bottom', [0, -v]], ['bottom-right', [-d, -d - 0.3]], ['right', [-em, 0]], ['top-right', [-d, d + 0.3]], ['top', [0, v]], ['top-left', [d, d + 0.3]]];
+  return ['literal', order.flatMap((k) => at[k]!)] as unknown as ExpressionSpecification;
+}
+/**
+ * As `aroundMarker`, starting on the side facing away from the nearest other actor (the feature's
+ * `away`, derive/features.ts): first the sides straight out, nearest that direction first, then
+ * the diagonals.
+ */
+function awayFromNeighbour(em: number): ExpressionSpecification {
+  // Octants by their turn from `away` (0 to 4), every diagonal after every side straight out.
+  // Straight out, a quarter turn the way `away` leans, the other way, back; then the diagonals.
+  const order = (k: number) => [0, 2, -2, 4, 1, -1, 3, -3].map((t) => ((k & 6) + (k & 1 ? -t : t)) & 7);
+  return ['match', ['get', 'away'], ...[0, 1, 2, 3, 4, 5, 6, 7].flatMap((k) => [k, aroundMarker(em, order(k))]), aroundMarker(em)] as unknown as ExpressionSpecification;
 }
 /**
  * A transparent 2×2 image: the icon of the keep-out layers (`positionKeepout`, `actorKeepout`, `placeKeepout`), whose only job is
@@ -319,7 +332,7 @@ export const actorLabels: SymbolLayerSpecification = {
     'text-field': ['get', 'name'],
     'text-font': MAP_FONT,
     'text-size': textSize(15, 22),
-    'text-variable-anchor-offset': aroundMarker(1.1),
+    'text-variable-anchor-offset': awayFromNeighbour(1.1),
     'text-allow-overlap': false,
     'text-padding': 2,
   },

@@ -44,6 +44,22 @@ describe('scenario to features', () => {
     ]);
   });
 
+  it("turns each actor's label away from the nearest other actor, as seen on the map (north up)", () => {
+    const s = minimalScenario();
+    const away = () => Object.fromEntries(actorFeatures(s).features.map((f) => [f.properties.id, f.properties.away]));
+    // 0 right, 2 above, 4 left, 6 below; +1 when the direction leans clockwise of that side.
+    // Pyongyang lies east of Moscow, a little south (clockwise); Moscow west of it, a little north.
+    expect(away()).toEqual({ 'north-korea': 1, russia: 5 });
+    // Seoul, 195 km south-south-east of Pyongyang: one marker on the other at a world view. Their
+    // labels go opposite ways: North Korea's above (leaning west), South Korea's below (leaning east).
+    s.places.push({ ...s.places.find((p) => p.id === s.actors[0]!.capitalPlaceId)!, id: 'seoul', lngLat: [126.978, 37.5665] });
+    s.actors.push({ ...s.actors[0]!, id: 'south-korea', capitalPlaceId: 'seoul' });
+    expect(away()).toEqual({ 'north-korea': 2, russia: 5, 'south-korea': 6 });
+    // Alone, or with every other actor at the same capital: below, as before.
+    s.actors = [s.actors[0]!, { ...s.actors[0]!, id: 'twin' }];
+    expect(away()).toEqual({ 'north-korea': 6, twin: 6 });
+  });
+
   it('gives relations between the same pair distinct lanes, mirrored for the opposite direction', () => {
     const s = minimalScenario();
     s.relations.push(

@@ -18,14 +18,18 @@ export type Dated = { startDay: number; endDay: number };
 export const OPEN_END = 1e9;
 const dated = (start: string, end?: string): Dated => ({ startDay: dayOf(start), endDay: end ? dayOf(end) + 1 : OPEN_END });
 
-export type ActorProps = { id: string; name: string; color: string; tier: 'primary' | 'secondary' };
+/**
+ * `away`: where the label goes first, facing away from the nearest other actor's marker: the side
+ * straight out nearest that direction (0 right of the marker, 2 above, 4 left, 6 below), plus 1
+ * when the direction lies clockwise of it (so the sides and diagonals next tried lean that way).
+ */
+export type ActorProps = { id: string; name: string; color: string; away: number };
 export type RelationProps = { id: string; type: RelationType; label: string; from: string; to: string; lane: number } & Dated;
 export type MovementProps = {
   id: string;
   actorId: string;
   color: string;
   mode: string;
-  precision: string;
   label: string;
 } & Dated;
 export type PositionProps = {
@@ -34,12 +38,11 @@ export type PositionProps = {
   color: string;
   label: string;
   status: string;
-  located: 'place' | 'area';
   /** The troop estimate on the date shown, and whose: "≈10,000 · Pentagon, 4 Nov 2024"; '' if none. */
   estimate: string;
 } & Dated;
 export type AreaProps = { id: string; color: string; status: string; description: string } & Dated;
-export type PlaceProps = { id: string; name: string; kind: string; precision: string; capital: boolean };
+export type PlaceProps = { id: string; name: string; capital: boolean };
 
 /**
  * The two costly derivations (arcs and routes: ~280 ms for 10,000 relations) are kept per
@@ -73,13 +76,31 @@ function actorColours(scenario: Scenario): Map<string, string> {
   return new Map(scenario.actors.map((a) => [a.id, a.color]));
 }
 
-/** Actor markers at their capitals. */
+/**
+ * Actor markers at their capitals. Each label faces away from the nearest other marker (`away`),
+ * so that markers close together get their labels on opposite sides instead of one label taking
+ * the only free side: on a world view Seoul's marker lies on Pyongyang's, and "South Korea" was
+ * left out while "North Korea" sat below both. The direction is the one on screen (Web Mercator,
+ * north up), as it is near the marker (a degree of longitude is cos(latitude) of one of latitude):
+ * worked out here in a few lines rather than with a library, for the start bundle's sake.
+ */
 export function actorFeatures(scenario: Scenario): FeatureCollection<Point, ActorProps> {
   const places = placeIndex(scenario);
+  const at = scenario.actors.map((a) => coordsOf(places, a.capitalPlaceId));
   return featureCollection(
-    scenario.actors.map((a) =>
-      point(coordsOf(places, a.capitalPlaceId), { id: a.id, name: a.name, color: a.color, tier: a.tier }),
-    ),
+    scenario.actors.map((a, i) => {
+      const [x0, y0] = at[i]!;
+      let nearest = Infinity;
+      let away = 6; // below, as when alone
+      for (const [x1, y1] of at) {
+        const dx = (x0 - x1) * Math.cos((y0 * Math.PI) / 180);
+        const d = dx * dx + (y0 - y1) ** 2;
+        const q = Math.atan2(y0 - y1, dx) / (Math.PI / 2); // quarter turns from east
+        const side = Math.round(q);
+        if (d && d < nearest) [nearest, away] = [d, ((side * 2) & 6) | +(q < side)];
+      }
+      return point(at[i]!, { id: a.id, name: a.name, color: a.color, away });
+    }),
   );
 }
 
@@ -132,7 +153,7 @@ export function movementFeatures(scenario: Scenario, routes = movementRoutes(sce
   return featureCollection(
     scenario.movements.map((m): Feature<LineString, MovementProps> => ({
       type: 'Feature',
-      properties: { id: m.id, actorId: m.actorId, color: colours.get(m.actorId)!, mode: m.mode, precision: m.precision, label: m.label, ...dated(m.start, m.end) },
+      properties: { id: m.id, actorId: m.actorId, color: colours.get(m.actorId)!, mode: m.mode, label: m.label, ...dated(m.start, m.end) },
       geometry: { type: 'LineString', coordinates: routes.get(m.id)! },
     })),
   );
@@ -247,7 +268,6 @@ export function positionFeatures(
         color: colours.get(p.actorId)!,
         label: p.label,
         status: p.status,
-        located: p.location.kind,
         estimate: estimateLabel(scenario, p, date ?? scenario.span.end, lang, estimatorName),
         ...dated(p.start, p.end),
       }),
@@ -277,7 +297,7 @@ export function placeFeatures(scenario: Scenario): FeatureCollection<Point, Plac
   const capitals = new Set(scenario.actors.map((a) => a.capitalPlaceId));
   return featureCollection(
     scenario.places.flatMap((p) =>
-      p.lngLat ? [point(p.lngLat, { id: p.id, name: p.name, kind: p.kind, precision: p.precision, capital: capitals.has(p.id) })] : [],
+      p.lngLat ? [point(p.lngLat, { id: p.id, name: p.name, capital: capitals.has(p.id) })] : [],
     ),
   );
 }
