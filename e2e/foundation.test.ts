@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, labelsOverMarkers, labelsAcrossPanels, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
+import { browserSuite, labelsOverMarkers, labelsAcrossPanels, labelsOffEdges, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
 import { panelKeepout } from '../src/map/panel-keepouts.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
@@ -183,8 +183,10 @@ describe('Sitmap foundation in a real browser', () => {
           await waitForMapIdle(page);
           for (const [i, frame] of frames[lang].entries()) {
             await page.getByRole('button', { name: frame, exact: true }).click();
-            await waitForMapIdle(page);
+            await waitForLabelKeepouts(page);
             assert.deepEqual(await labelsOverMarkers(page), [], `${frame} at ${w}×${h}: no label over a marker`);
+            // Nor cut off at the map's edge once it stops (China's, beside the sidebar in the Far East frame).
+            assert.deepEqual(await labelsOffEdges(page), [], `${frame} at ${w}×${h}: no label off the map's edge`);
             if (i === 0) {
               // Crowded round Korea: every actor drawn is still named.
               const actors = await renderedIds(page, ['actor-markers']);

@@ -426,7 +426,7 @@ export function MapView() {
       });
       import('./panel-keepouts.ts')
         .then(({ keepLabelsOffPanels }) => {
-          if (live) stop = keepLabelsOffPanels(map, () => !!store.getState().presenting);
+          if (live) stop = keepLabelsOffPanels(map);
         })
         .catch((e: unknown) => console.error(e));
     };

@@ -7,8 +7,8 @@ const SELECTOR = `[${HIDES_LABELS_ATTR}]`;
 
 /**
  * The panels' keep-out: invisible squares along the edges of the boxes laid over the map (the
- * details panel; while presenting the caption, legend and date) and, while presenting or
- * exporting, just outside the map's own edges, so that no label is cut off at a panel's edge or
+ * details panel; while presenting the caption, legend and date) and just outside the map's own
+ * edges, so that no label is cut off at a panel's edge or
  * the map's: a label that would cross one goes to a free side of its marker, or is left out like
  * any label with no room. Added on top of every layer (placed first) by `keepLabelsOffPanels`.
  */
@@ -30,13 +30,15 @@ export const panelKeepout: SymbolLayerSpecification = {
 /**
  * Keeps the map's labels from going under the panels laid over it (`data-hides-labels`: the
  * details panel; while presenting the caption, legend and date), where they would be cut off at
- * the panel's edge ("North Kore"), and, while presenting or drawn for an export, from running off
- * the map's edges. MapLibre's label placement knows nothing of the page around the canvas, but it
+ * the panel's edge ("North Kore"), and from running off the map's edges. MapLibre's label placement knows nothing of the page around the canvas, but it
  * keeps labels off its own icons: so the edges of each panel (and of the map) are lined with
  * invisible square icons (`panelKeepout`, on top of every layer, placed first; `guardSquares`), and
  * a label that would cross one goes to a free side of its marker instead, or is left out. A label
- * wholly under a panel, where its marker is too, is hidden there and left be. (Exploring, a label
- * may run off the edge as the user pans, as on any map.)
+ * wholly under a panel, where its marker is too, is hidden there and left be. While the user pans
+ * a label may slide off the edge, as on any map (the squares are cleared while the map moves, see
+ * below); once the map stops it takes a side on the map. Exploring, the map's edges counted only
+ * while presenting and exporting at first, and a frame button left China's label cut at the
+ * sidebar ("a", Russian Far East at 1280×720) once actor labels turned away from their neighbour.
  *
  * Only the edges are lined, not the panels' whole area, because MapLibre draws each icon in every
  * copy of the world: zoomed out until the world is narrower than the map (a world-wide step on a
@@ -50,10 +52,9 @@ export const panelKeepout: SymbolLayerSpecification = {
  * places along a flight. While an export draws the map at another size (`data-capturing` on the
  * container) only the map's edges count: the image has no panels.
  *
- * Loaded once the map is first idle (map-view.tsx); `keepEdges` says whether the edges count
- * (presenting). Returns what stops it.
+ * Loaded once the map is first idle (map-view.tsx). Returns what stops it.
  */
-export function keepLabelsOffPanels(map: MaplibreMap, keepEdges: () => boolean): () => void {
+export function keepLabelsOffPanels(map: MaplibreMap): () => void {
   const container = map.getContainer();
   let moving = map.isMoving();
   let held = '[]';
@@ -67,7 +68,7 @@ export function keepLabelsOffPanels(map: MaplibreMap, keepEdges: () => boolean):
       const here = map.project(c);
       const east = map.project([c.lng + 360, c.lat]);
       const repeat = { dx: east.x - here.x, dy: east.y - here.y };
-      for (const { x, y, half } of guardSquares(size, capturing ? [] : boxes, { edges: capturing || keepEdges(), repeat })) {
+      for (const { x, y, half } of guardSquares(size, capturing ? [] : boxes, { edges: true, repeat })) {
         // Wrapped into -180..180 (the source's world); drawn in the world copy on screen.
         const { lng, lat } = map.unproject([x, y]).wrap();
         features.push({ type: 'Feature', properties: { half }, geometry: { type: 'Point', coordinates: [lng, lat] } });
