@@ -333,6 +333,9 @@ export const actorLabels: SymbolLayerSpecification = {
     'text-font': MAP_FONT,
     'text-size': textSize(15, 22),
     'text-variable-anchor-offset': awayFromNeighbour(1.1),
+    // The most crowded first (derive/features.ts `near`): after a flight MapLibre keeps a label on
+    // the side it had, and China's, kept above Beijing, took the side North Korea's needed.
+    'symbol-sort-key': ['get', 'near'],
     'text-allow-overlap': false,
     'text-padding': 2,
   },

@@ -55,9 +55,14 @@ describe('scenario to features', () => {
     s.places.push({ ...s.places.find((p) => p.id === s.actors[0]!.capitalPlaceId)!, id: 'seoul', lngLat: [126.978, 37.5665] });
     s.actors.push({ ...s.actors[0]!, id: 'south-korea', capitalPlaceId: 'seoul' });
     expect(away()).toEqual({ 'north-korea': 2, russia: 5, 'south-korea': 6 });
+    // The two Koreas, nearest each other, are the most crowded: their labels are placed first.
+    const near = Object.fromEntries(actorFeatures(s).features.map((f) => [f.properties.id, f.properties.near]));
+    expect(near['north-korea']).toBeCloseTo(near['south-korea']!, 0); // each measured at its own latitude
+    expect(near['north-korea']).toBeLessThan(near.russia! / 100);
     // Alone, or with every other actor at the same capital: below, as before.
     s.actors = [s.actors[0]!, { ...s.actors[0]!, id: 'twin' }];
     expect(away()).toEqual({ 'north-korea': 6, twin: 6 });
+    expect(actorFeatures(s).features.map((f) => f.properties.near)).toEqual([1e9, 1e9]);
   });
 
   it('gives relations between the same pair distinct lanes, mirrored for the opposite direction', () => {
