@@ -30,10 +30,11 @@ export const panelKeepout: SymbolLayerSpecification = {
 /**
  * Keeps the map's labels from going under the panels laid over it (`data-hides-labels`: the
  * details panel; while presenting the caption, legend and date), where they would be cut off at
- * the panel's edge ("North Kore"), and from running off the map's edges. MapLibre's label placement knows nothing of the page around the canvas, but it
- * keeps labels off its own icons: so the edges of each panel (and of the map) are lined with
- * invisible square icons (`panelKeepout`, on top of every layer, placed first; `guardSquares`), and
- * a label that would cross one goes to a free side of its marker instead, or is left out. A label
+ * the panel's edge ("North Kore"), and from running off the map's edges. MapLibre's label
+ * placement knows nothing of the page around the canvas, but it keeps labels off its own icons:
+ * so the edges of each panel (and of the map) are lined with invisible square icons
+ * (`panelKeepout`, on top of every layer, placed first; `guardSquares`), and a label that would
+ * cross one goes to a free side of its marker instead, or is left out. A label
  * wholly under a panel, where its marker is too, is hidden there and left be. While the user pans
  * a label may slide off the edge, as on any map (the squares are cleared while the map moves, see
  * below); once the map stops it takes a side on the map. Exploring, the map's edges counted only

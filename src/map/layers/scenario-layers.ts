@@ -74,7 +74,6 @@ function aroundMarker(em: number, order = [6, 2, 0, 4, 7, 5, 1, 3]): ExpressionS
  * the diagonals.
  */
 function awayFromNeighbour(em: number): ExpressionSpecification {
-  // Octants by their turn from `away` (0 to 4), every diagonal after every side straight out.
   // Straight out, a quarter turn the way `away` leans, the other way, back; then the diagonals.
   const order = (k: number) => [0, 2, -2, 4, 1, -1, 3, -3].map((t) => ((k & 6) + (k & 1 ? -t : t)) & 7);
   return ['match', ['get', 'away'], ...[0, 1, 2, 3, 4, 5, 6, 7].flatMap((k) => [k, aroundMarker(em, order(k))]), aroundMarker(em)] as unknown as ExpressionSpecification;
