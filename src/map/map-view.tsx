@@ -438,7 +438,7 @@ export function MapView() {
       map.off('idle', load);
       stop?.();
     };
-  }, [map, store]);
+  }, [map]);
 
   // Bring a selection into view when it is off screen or under a panel (the details panel; while
   // presenting also the caption, legend and date); never zoom in.

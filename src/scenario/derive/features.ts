@@ -94,13 +94,14 @@ export function actorFeatures(scenario: Scenario): FeatureCollection<Point, Acto
       const [x0, y0] = at[i]!;
       let nearest = 1e9;
       let away = 6; // below, as when alone
-      // Every other actor: quadratic, so past 1,000 actors (17 ms here) labels keep the plain order.
+      // Every other actor: quadratic, so past 1,000 actors (0.6 ms here; 17 ms while every pair took an
+      // atan2) labels keep the plain order.
       for (const [x1, y1] of at.length < 1e3 ? at : []) {
         const dx = (x0 - x1) * Math.cos((y0 * Math.PI) / 180);
         const d = dx * dx + (y0 - y1) ** 2;
-        const q = Math.atan2(y0 - y1, dx) / (Math.PI / 2); // quarter turns from east
-        const side = Math.round(q);
         if (d && d < nearest) {
+          const q = Math.atan2(y0 - y1, dx) / (Math.PI / 2); // quarter turns from east
+          const side = Math.round(q);
           nearest = d;
           away = ((side * 2) & 6) | +(q < side);
         }
