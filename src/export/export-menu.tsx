@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { i18n, useT, type Lang } from '../i18n/index.ts';
+import { addStrings, useT } from '../i18n/index.ts';
 import { useScenario, useStoreApi } from '../state/hooks.ts';
 import type { Briefing } from '../scenario/schema.ts';
 import { Handout } from './handout.tsx';
@@ -10,7 +10,7 @@ import de from './locales/de.json';
 import './export.css';
 
 // The entry button registered only its own label; the rest of the strings come with this chunk.
-for (const [lang, strings] of Object.entries({ en, de }) as Array<[Lang, object]>) i18n.addResourceBundle(lang, 'export', strings, true, false);
+addStrings('export', { en, de });
 
 type Busy = { kind: 'slide' } | { kind: 'handout'; progress: Progress | null };
 
