@@ -181,6 +181,68 @@ describe('Without WebGL, and after losing it', () => {
       await screenshot(page, 'context-restored-1280x720');
     });
   });
+
+  it('when the context is lost again while the restored map loads, and the selection and date change meanwhile, the map comes back and shows them', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#actor=north-korea&date=2024-10-25'));
+      await waitForMapIdle(page);
+      const before = await renderedIds(page, ['actor-markers']);
+      const dayBefore = await page.evaluate(() => window.__sitmapMap!.getGlobalState().day as number);
+      // Lost, restored, and lost again at once: MapLibre reloads the style from a copy taken at a
+      // loss, and takes none of a style still loading.
+      const second = await page.evaluate(async () => {
+        const map = window.__sitmapMap!;
+        const ext = map.getCanvas().getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+        await new Promise<void>((resolve) => {
+          map.once('webglcontextlost', () => resolve());
+          ext.loseContext();
+        });
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        return new Promise<string>((resolve) => {
+          map.once('webglcontextrestored', () => {
+            const loading = map.style && !map.style._loaded ? 'loading' : 'loaded';
+            // Extensions belong to the context they came from: the restored one's.
+            const again = map.getCanvas().getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+            (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext = again;
+            map.once('webglcontextlost', () => resolve(loading));
+            again.loseContext();
+          });
+          ext.restoreContext();
+        });
+      });
+      assert.equal(second, 'loading', 'the second loss came while the restored style was loading');
+      // While the context is lost: another selection (in view: the camera stays) and another day.
+      // The panel shows them; the map cannot yet.
+      await page.evaluate(() => {
+        location.hash = '#actor=china&date=2024-12-20';
+      });
+      await page.getByRole('complementary').getByRole('heading', { name: 'China' }).waitFor();
+      const restored = await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const map = window.__sitmapMap!;
+            const timer = setTimeout(() => resolve('no webglcontextrestored event within 60 s'), 60_000);
+            map.once('webglcontextrestored', () => {
+              clearTimeout(timer);
+              resolve(map.style ? 'with a style' : 'without a style');
+            });
+            (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.restoreContext();
+          }),
+      );
+      assert.equal(restored, 'with a style');
+      await waitForMapIdle(page, 150_000);
+      await screenshot(page, 'context-restored-twice-1280x720');
+      assert.deepEqual(await renderedIds(page, ['actor-markers']), before, 'actor markers drawn again');
+      assert.ok((await renderedCount(page, ['relation-troop-deployment'])) > 0, 'relations drawn again');
+      assert.ok(await page.evaluate(() => !!window.__sitmapMap!.getLayer('moving-units')), 'moving units layer re-added');
+      const selected = await page.evaluate(() =>
+        ['north-korea', 'china'].map((id) => !!window.__sitmapMap!.getFeatureState({ source: 'sitmap-actors', id }).selected),
+      );
+      assert.deepEqual(selected, [false, true], 'the selection made while the context was lost, on the map');
+      const day = await page.evaluate(() => window.__sitmapMap!.getGlobalState().day as number);
+      assert.ok(day > dayBefore, `the day set while the context was lost, on the map (${dayBefore} -> ${day})`);
+    });
+  });
 });
 
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Map, Layer, Source, useMap, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
-import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   actorFeatures,
@@ -42,6 +42,7 @@ import { basemapStyle } from './basemap-style.ts';
 import { basemapData } from './basemap-data.ts';
 import { WORKER_URL } from './maplibre-worker.ts';
 import { MAP_IMAGES, addMapImage } from './map-images.ts';
+import { editable } from './editable.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
 import { viewBoundsOf } from '../lib/view-bounds.ts';
 import { afterNextPaint, afterPresented } from '../lib/after-paint.ts';
@@ -120,6 +121,12 @@ declare global {
   }
 }
 
+/** The map's whole style: the basemap, and the scenario's sources and layers as given. */
+function fullStyle(sources: ScenarioSourceData, layers: LayerSpecification[], day: number): StyleSpecification {
+  const base = basemapStyle(basemapData(import.meta.env.BASE_URL));
+  return { ...base, sources: { ...base.sources, ...scenarioSources(sources) }, layers: [...base.layers, ...layers], state: { [DAY_STATE]: { default: day } } };
+}
+
 /**
  * Sets a feature-state flag on the sources drawing `ref` and clears it from the previous one.
  * With `defer` (lib/after-paint.ts), both happen after the browser has painted the frame that
@@ -145,7 +152,7 @@ function useFeatureFlag(
     if (!targets.length) return;
     const mark = (on: boolean) => {
       // A deferred call may come after the map was removed (its canvas left the page).
-      if (!map.getCanvas().isConnected) return;
+      if (!map.getCanvas().isConnected || !editable(map)) return;
       for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { [flag]: on });
     };
     if (!defer) {
@@ -173,10 +180,11 @@ function useHighlightFlags(map: MaplibreMap | null, refs: EntityRef[], isoOf: (i
       ...(ref.kind === 'overlay' ? overlaySourcesOf(ref.id) : SOURCES_OF_KIND[ref.kind]).map((source) => ({ source, id: ref.id })),
       ...(ref.kind === 'actor' && isoOf(ref.id) ? [{ source: 'countries', id: isoOf(ref.id)! }] : []),
     ]);
-    for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { highlight: true });
-    return () => {
-      for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { highlight: false });
+    const mark = (highlight: boolean) => {
+      if (editable(map)) for (const t of targets) if (map.getSource(t.source)) map.setFeatureState(t, { highlight });
     };
+    mark(true);
+    return () => mark(false);
   }, [map, refs, isoOf, generation]);
 }
 
@@ -269,8 +277,10 @@ export function MapView() {
   // (scenario-style.ts filterDay): each change of it re-tiles every source it filters.
   const boundaries = useMemo(() => filterBoundaries([data.relations, data.areas, positions]), [data.relations, data.areas, positions]);
   const mapDay = filterDay(boundaries, day);
+  const mapDayRef = useRef(mapDay);
+  mapDayRef.current = mapDay;
   useEffect(() => {
-    map?.setGlobalStateProperty(DAY_STATE, mapDay);
+    if (map && editable(map)) map.setGlobalStateProperty(DAY_STATE, mapDay);
   }, [map, mapDay, generation]);
   const units = useMemo(() => {
     const layer = new MovingUnitsLayer('moving-units');
@@ -306,20 +316,13 @@ export function MapView() {
   // scenario's sources and layers after `load` cost a second round through the worker, about a
   // sixth of the cold load: bench/RESULTS.md.) Kept for the map's life: a new style object would
   // make react-maplibre call setStyle; later changes go through the effect below.
-  const [style] = useState(() => {
-    const base = basemapStyle(basemapData(import.meta.env.BASE_URL));
-    return {
-      ...base,
-      sources: { ...base.sources, ...scenarioSources(sourceData) },
-      layers: [...base.layers, ...layerSpecs],
-      state: { [DAY_STATE]: { default: mapDay } },
-    };
-  });
+  const [style] = useState(() => fullStyle(sourceData, layerSpecs, mapDay));
   // What the live style holds: the first render's data and layers until the map has loaded, then
   // whatever this effect last applied. Data that changed is replaced (setData), layers are diffed.
+  // (While the style cannot be changed, nothing is applied, and it all is once it can: `generation`.)
   const applied = useRef({ sources: sourceData, layers: layerSpecs });
   useEffect(() => {
-    if (!map) return;
+    if (!map || !editable(map)) return;
     const prev = applied.current;
     for (const id of Object.values(SOURCE)) {
       if (sourceData[id] !== prev.sources[id]) map.getSource<GeoJSONSource>(id)?.setData(sourceData[id]);
@@ -330,7 +333,7 @@ export function MapView() {
       else map.setPaintProperty(c.id, c.key as never, c.value as never);
     }
     applied.current = { sources: sourceData, layers: layerSpecs };
-  }, [map, sourceData, layerSpecs]);
+  }, [map, sourceData, layerSpecs, generation]);
   const initialBounds = useMemo(() => frameBounds(scenario, scenario.frames[0]!.id), [scenario]);
 
   // Hover and selection follow the input a frame later (after the answer to it is painted); a
@@ -344,7 +347,7 @@ export function MapView() {
   const isoOfId = useCallback((id: string) => isoOf.get(id) ?? null, [isoOf]);
   useHighlightFlags(map, highlight, isoOfId, generation);
   useEffect(() => {
-    map?.setGlobalStateProperty(PROJECTOR_STATE, projector);
+    if (map && editable(map)) map.setGlobalStateProperty(PROJECTOR_STATE, projector);
   }, [map, projector, generation]);
   // A step's camera, framed into the part of the map no panel covers (step-camera.ts, loaded with
   // the first request: only briefings make them). Once per request: the scenario is read through
@@ -388,15 +391,23 @@ export function MapView() {
     };
   }, [map, isPresenting, store]);
 
+  // A restored WebGL context: MapLibre reloads the style from a copy it took at the loss, but it
+  // takes none of a style still loading (a second loss soon after a restore), and would leave the
+  // map blank: then the style is the app's own, as last applied. Custom layers, feature-state and
+  // what changed meanwhile are set again once the style has loaded (`generation`).
   useEffect(() => {
     if (!map) return;
+    const again = () => setGeneration((g) => g + 1);
     const restored = () => {
+      const { sources, layers } = applied.current;
+      if (!map.style) map.setStyle(fullStyle(sources, layers, mapDayRef.current), { diff: false });
       for (const id of Object.keys(MAP_IMAGES)) addMapImage(map, id);
-      setGeneration((g) => g + 1);
+      map.once('style.load', again);
     };
     map.on('webglcontextrestored', restored);
     return () => {
       map.off('webglcontextrestored', restored);
+      map.off('style.load', again);
     };
   }, [map]);
 
@@ -464,14 +475,14 @@ export function MapView() {
   }, [map, selection, scenario]);
 
   useEffect(() => {
-    if (!map) return;
+    if (!map || !editable(map)) return;
     map.addLayer(units, map.getLayer('place-dots') ? 'place-dots' : undefined);
     const { clock } = store.getState();
     units.setTime(clock.time);
     const unsubscribe = clock.subscribe((t) => units.setTime(t));
     return () => {
       unsubscribe();
-      if (map.getLayer(units.id)) map.removeLayer(units.id);
+      if (editable(map) && map.getLayer(units.id)) map.removeLayer(units.id);
     };
   }, [map, units, store, generation]);
   useEffect(() => units.setVisible(layers.movements), [units, layers.movements]);
@@ -488,7 +499,7 @@ export function MapView() {
     doneRef.current.clear(); // new routes or a restored context: no state on the source yet
   }, [map, routeData, generation]);
   useEffect(() => {
-    if (!map || !map.getSource(SOURCE.routes)) return;
+    if (!map || !editable(map) || !map.getSource(SOURCE.routes)) return;
     for (const f of routeData.features) {
       const done = f.properties.doneDay <= handoverDay;
       if (doneRef.current.get(f.properties.id) === done) continue;

@@ -2,6 +2,7 @@ import type { GeoJSONSource, Map as MaplibreMap, SymbolLayerSpecification } from
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { CAPTURING_ATTR, HIDES_LABELS_ATTR, boxesIn, guardSquares } from '../lib/view-frame.ts';
 import { KEEPOUT_IMAGE } from './layers/scenario-layers.ts';
+import { editable } from './editable.ts';
 
 const SELECTOR = `[${HIDES_LABELS_ATTR}]`;
 
@@ -76,7 +77,8 @@ export function keepLabelsOffPanels(map: MaplibreMap): () => void {
       }
     }
     const key = JSON.stringify(features);
-    if (key === held) return;
+    // (Not while the style cannot be changed, map-view.tsx: `install` sets them again after.)
+    if (key === held || !editable(map)) return;
     held = key;
     map.getSource<GeoJSONSource>(PANEL_KEEPOUT_SOURCE)?.setData({ type: 'FeatureCollection', features } satisfies FeatureCollection);
   };
@@ -108,7 +110,7 @@ export function keepLabelsOffPanels(map: MaplibreMap): () => void {
   // The layer goes in once the style is loaded, and again should a style come back without it: a
   // restored WebGL context reloads the style, and adding to a style still loading throws.
   const install = () => {
-    if (map.getSource(PANEL_KEEPOUT_SOURCE) || !map.isStyleLoaded()) return;
+    if (!map.style || map.getSource(PANEL_KEEPOUT_SOURCE) || !map.isStyleLoaded()) return;
     map.addSource(PANEL_KEEPOUT_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer(panelKeepout);
     held = '[]';
