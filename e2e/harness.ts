@@ -50,7 +50,8 @@ export interface GuardOptions extends BrowserContextOptions {
 
 /**
  * A fresh page in its own context, with guards: every request outside 127.0.0.1 (and `allow`)
- * is recorded (and aborted), as are page errors, console errors and CSP violations.
+ * is recorded (and aborted), as are page errors, console errors, MapLibre's warning of an image
+ * missing, and CSP violations.
  */
 export async function guardedPage(browser: Browser, { allow, ...options }: GuardOptions = {}): Promise<Guarded> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce', ...options });
@@ -66,6 +67,8 @@ export async function guardedPage(browser: Browser, { allow, ...options }: Guard
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+    // MapLibre's word that a layer asked for an image the app had not given it in time.
+    if (m.type() === 'warning' && /^Image ".*" could not be loaded/.test(m.text())) errors.push(`console warning: ${m.text()}`);
   });
   await page.addInitScript(() => {
     const w = window as unknown as { __cspViolations: string[] };

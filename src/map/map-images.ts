@@ -11,7 +11,7 @@ export const MAP_IMAGES: Record<string, { make: () => StyleImage; options: { sdf
   [KEEPOUT_IMAGE]: { make: () => ({ width: 2, height: 2, data: new Uint8Array(2 * 2 * 4) }), options: { pixelRatio: 1 } },
 };
 
-/** Adds the named image if it is one of ours and the style lacks it (`styleimagemissing`, a restored context). */
+/** Adds the named image if it is one of ours and the style lacks it (the map's missing-image resolver). */
 export function addMapImage(map: MapLibreMap, id: string): void {
   const image = MAP_IMAGES[id];
   if (image && !map.hasImage(id)) map.addImage(id, image.make(), image.options);

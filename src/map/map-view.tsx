@@ -41,7 +41,7 @@ import { OVERLAY_SOURCE_PREFIX, overlayLayers, overlaySourceId } from './layers/
 import { basemapStyle } from './basemap-style.ts';
 import { basemapData } from './basemap-data.ts';
 import { WORKER_URL } from './maplibre-worker.ts';
-import { MAP_IMAGES, addMapImage } from './map-images.ts';
+import { addMapImage } from './map-images.ts';
 import { editable } from './editable.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
 import { viewBoundsOf } from '../lib/view-bounds.ts';
@@ -189,18 +189,19 @@ function useHighlightFlags(map: MaplibreMap | null, refs: EntityRef[], isoOf: (i
 }
 
 /**
- * Adds the arrow icon of the relation layers when the style asks for it (the style is loading
- * when this mounts, and the relation sources are in it from the start).
+ * Adds our images (the relations' arrow, the label keep-outs' square) when a style first asks for
+ * one: the first style, which is loading when this mounts, and any style after it (a restored
+ * WebGL context). A resolver, not a `styleimagemissing` listener: MapLibre waits for it, where
+ * after the event it counted the image missing, warned, and laid out the tiles that use it again.
  */
 function MapImages() {
   const { current } = useMap();
   useLayoutEffect(() => {
     const m = current?.getMap();
     if (!m) return;
-    const missing = (e: { id: string }) => addMapImage(m, e.id);
-    m.on('styleimagemissing', missing);
+    m.setMissingStyleImageResolver((id) => addMapImage(m, id));
     return () => {
-      m.off('styleimagemissing', missing);
+      m.setMissingStyleImageResolver(null);
     };
   }, [current]);
   return null;
@@ -401,7 +402,6 @@ export function MapView() {
     const restored = () => {
       const { sources, layers } = applied.current;
       if (!map.style) map.setStyle(fullStyle(sources, layers, mapDayRef.current), { diff: false });
-      for (const id of Object.keys(MAP_IMAGES)) addMapImage(map, id);
       map.once('style.load', again);
     };
     map.on('webglcontextrestored', restored);
