@@ -182,6 +182,55 @@ describe('Without WebGL, and after losing it', () => {
     });
   });
 
+  it('when the WebGL context is lost while the map first loads, the map still comes up whole', async () => {
+    await withPage(async ({ page }) => {
+      // Lost as soon as the map's canvas has its context, and restored 200 ms later. Animation
+      // frames are held back until the loss: MapLibre loads a style in the frame after it is set,
+      // and the loss must come before that (MapLibre keeps no copy of a style still loading).
+      await page.addInitScript(() => {
+        const w = window as unknown as { __lostAtStart: string[] };
+        w.__lostAtStart = [];
+        const raf = window.requestAnimationFrame.bind(window);
+        const caf = window.cancelAnimationFrame.bind(window);
+        let held: Map<number, FrameRequestCallback> | null = new Map();
+        let ids = 0;
+        window.requestAnimationFrame = (cb) => {
+          if (!held) return raf(cb);
+          held.set(--ids, cb);
+          return ids;
+        };
+        window.cancelAnimationFrame = (id) => (id < 0 ? held?.delete(id) : caf(id));
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+          const gl = (getContext as (t: string, ...r: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+          if (type === 'webgl2' && gl && this.classList.contains('maplibregl-canvas') && !w.__lostAtStart.length) {
+            const ext = (gl as WebGL2RenderingContext).getExtension('WEBGL_lose_context')!;
+            w.__lostAtStart.push('created');
+            this.addEventListener('webglcontextlost', () => {
+              w.__lostAtStart.push(`lost with ${held?.size ?? 0} frames held`);
+              const frames = [...(held?.values() ?? [])];
+              held = null;
+              for (const cb of frames) raf(cb);
+              setTimeout(() => ext.restoreContext(), 200);
+            });
+            this.addEventListener('webglcontextrestored', () => w.__lostAtStart.push('restored'));
+            ext.loseContext();
+          }
+          return gl;
+        } as typeof getContext;
+      });
+      await page.goto(url('/#date=2024-10-25'));
+      await waitForMapIdle(page, 150_000);
+      const log = await page.evaluate(() => (window as unknown as { __lostAtStart: string[] }).__lostAtStart);
+      assert.equal(log.length, 3, log.join(', '));
+      assert.match(log.join(', '), /^created, lost with [1-9]\d* frames held, restored$/);
+      assert.equal(await renderedCount(page, ['actor-markers']), 5, 'actor markers drawn');
+      assert.ok((await renderedCount(page, ['relation-troop-deployment'])) > 0, 'relations drawn');
+      assert.ok(await page.evaluate(() => !!window.__sitmapMap!.getLayer('moving-units')), 'moving units layer added');
+      await screenshot(page, 'context-lost-at-start-1280x720');
+    });
+  });
+
   it('when the context is lost again while the restored map loads, and the selection and date change meanwhile, the map comes back and shows them', async () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/#actor=north-korea&date=2024-10-25'));

@@ -189,21 +189,27 @@ function useHighlightFlags(map: MaplibreMap | null, refs: EntityRef[], isoOf: (i
 }
 
 /**
- * Adds our images (the relations' arrow, the label keep-outs' square) when a style first asks for
- * one: the first style, which is loading when this mounts, and any style after it (a restored
- * WebGL context). A resolver, not a `styleimagemissing` listener: MapLibre waits for it, where
- * after the event it counted the image missing, warned, and laid out the tiles that use it again.
+ * What the map needs from its creation, before its first `load` (this mounts with the map, while
+ * its first style loads):
+ * - our images (the relations' arrow, the label keep-outs' square), added when a style first asks
+ *   for one: the first style and any after it (a restored WebGL context). A resolver, not a
+ *   `styleimagemissing` listener: MapLibre waits for it, where after the event it counted the
+ *   image missing, warned, and laid out the tiles that use it again;
+ * - `onRestored` on every restored WebGL context, a loss during the first load included.
  */
-function MapImages() {
+function MapSetup({ onRestored }: { onRestored: (map: MaplibreMap) => void }) {
   const { current } = useMap();
   useLayoutEffect(() => {
     const m = current?.getMap();
     if (!m) return;
     m.setMissingStyleImageResolver((id) => addMapImage(m, id));
+    const restored = () => onRestored(m);
+    m.on('webglcontextrestored', restored);
     return () => {
       m.setMissingStyleImageResolver(null);
+      m.off('webglcontextrestored', restored);
     };
-  }, [current]);
+  }, [current, onRestored]);
   return null;
 }
 
@@ -392,24 +398,16 @@ export function MapView() {
     };
   }, [map, isPresenting, store]);
 
-  // A restored WebGL context: MapLibre reloads the style from a copy it took at the loss, but it
-  // takes none of a style still loading (a second loss soon after a restore), and would leave the
-  // map blank: then the style is the app's own, as last applied. Custom layers, feature-state and
-  // what changed meanwhile are set again once the style has loaded (`generation`).
-  useEffect(() => {
-    if (!map) return;
-    const again = () => setGeneration((g) => g + 1);
-    const restored = () => {
-      const { sources, layers } = applied.current;
-      if (!map.style) map.setStyle(fullStyle(sources, layers, mapDayRef.current), { diff: false });
-      map.once('style.load', again);
-    };
-    map.on('webglcontextrestored', restored);
-    return () => {
-      map.off('webglcontextrestored', restored);
-      map.off('style.load', again);
-    };
-  }, [map]);
+  // A restored WebGL context (MapSetup): MapLibre reloads the style from a copy it took at the
+  // loss, but takes none of a style still loading (a second loss soon after a restore, a loss
+  // during the first load), and would leave the map blank: then the style is the app's own, as
+  // last applied. Custom layers, feature-state and what changed meanwhile are set again once the
+  // style has loaded (`generation`).
+  const restored = useCallback((m: MaplibreMap) => {
+    const { sources, layers } = applied.current;
+    if (!m.style) m.setStyle(fullStyle(sources, layers, mapDayRef.current), { diff: false });
+    m.once('style.load', () => setGeneration((g) => g + 1));
+  }, []);
 
   useEffect(() => {
     if (!map || !frameRequest) return;
@@ -567,7 +565,7 @@ export function MapView() {
         minZoom={1}
         style={{ position: 'absolute', inset: 0 }}
       >
-        <MapImages />
+        <MapSetup onRestored={restored} />
         {map &&
           overlays.map((o) => (
             <Source key={o.id} id={overlaySourceId(o)} type="geojson" data={o.data} promoteId="__sitmapId" attribution={t('app.overlayAttr', { name: o.name })}>
