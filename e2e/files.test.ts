@@ -4,11 +4,28 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserSuite, guardedPage, renderedCount, renderedIds, screenshot, waitForMapIdle, pointOnMap, CHROMIUM_ARGS } from './harness.ts';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 const { url, withPage } = browserSuite();
 const fixtures = join(import.meta.dirname, 'fixtures');
 const kursk = readFileSync(join(import.meta.dirname, '../data/scenarios/kursk-2024/scenario.json'), 'utf8');
+
+/**
+ * Loses the map's WebGL context and lets the loss settle for a frame (restoring within the same
+ * task is refused by Chromium). The extension that restores it is left as `window.__loseContext`.
+ */
+function loseMapContext(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const map = window.__sitmapMap!;
+    const ext = map.getCanvas().getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+    (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext = ext;
+    await new Promise<void>((resolve) => {
+      map.once('webglcontextlost', () => resolve());
+      ext.loseContext();
+    });
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  });
+}
 
 describe('Scenario files and overlays', () => {
   it('opening an invalid scenario lists its problems and keeps the scenario on screen', async () => {
@@ -159,18 +176,12 @@ describe('Without WebGL, and after losing it', () => {
       await page.goto(url('/#date=2024-10-25'));
       await waitForMapIdle(page);
       const before = await renderedCount(page, ['actor-markers']);
+      await loseMapContext(page);
       await page.evaluate(async () => {
         const map = window.__sitmapMap!;
-        const ext = map.getCanvas().getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
-        await new Promise<void>((resolve) => {
-          map.once('webglcontextlost', () => resolve());
-          ext.loseContext();
-        });
-        // Let the loss settle for a frame: restoring within the same task is refused by Chromium.
-        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
         await new Promise<void>((resolve) => {
           map.once('webglcontextrestored', () => resolve());
-          ext.restoreContext();
+          (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.restoreContext();
         });
       });
       // Restoring recompiles every shader in software GL: slow on a busy machine, so a wider bound.
@@ -239,14 +250,10 @@ describe('Without WebGL, and after losing it', () => {
       const dayBefore = await page.evaluate(() => window.__sitmapMap!.getGlobalState().day as number);
       // Lost, restored, and lost again at once: MapLibre reloads the style from a copy taken at a
       // loss, and takes none of a style still loading.
+      await loseMapContext(page);
       const second = await page.evaluate(async () => {
         const map = window.__sitmapMap!;
-        const ext = map.getCanvas().getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
-        await new Promise<void>((resolve) => {
-          map.once('webglcontextlost', () => resolve());
-          ext.loseContext();
-        });
-        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        const ext = (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext;
         return new Promise<string>((resolve) => {
           map.once('webglcontextrestored', () => {
             const loading = map.style && !map.style._loaded ? 'loading' : 'loaded';

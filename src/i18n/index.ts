@@ -67,12 +67,11 @@ const lookup = (lang: Lang, ns: Namespace, key: string): string | undefined => {
  */
 export function t(key: string, options: TOptions = {}): string {
   const { count, ns = 'common' } = options;
-  let text: string | undefined;
-  for (const lang of new Set([isLang(options.lng) ? options.lng : language, 'en' as const])) {
-    if (typeof count === 'number') text = lookup(lang, ns, `${key}_${(plurals[lang] ??= new Intl.PluralRules(lang)).select(count)}`);
-    text ??= lookup(lang, ns, key);
-    if (text !== undefined) break;
-  }
+  const find = (lang: Lang) =>
+    (typeof count === 'number' ? lookup(lang, ns, `${key}_${(plurals[lang] ??= new Intl.PluralRules(lang)).select(count)}`) : undefined) ??
+    lookup(lang, ns, key);
+  const lang = isLang(options.lng) ? options.lng : language;
+  const text = find(lang) ?? (lang === 'en' ? undefined : find('en'));
   return (text ?? options.defaultValue ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options[name] ?? ''));
 }
 
