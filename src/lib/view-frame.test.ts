@@ -128,6 +128,42 @@ describe('frameView', () => {
     expect(frameView(view, SCREEN, free, [pyongyang, moscow], M, 1)).toEqual(frameView(view, SCREEN, free, [pyongyang, moscow], M));
   });
 
+  describe('with `tight`: a world view on a small screen', () => {
+    // Who confirmed the deployment, less the United States: Brussels, Kyiv, Moscow, Pyongyang, Seoul.
+    const keep: Array<[number, number]> = [[4.35, 50.85], [30.52, 50.45], [37.62, 55.76], [125.75, 39.03], [126.98, 37.57]];
+    const WIDE = { x: 160, y: 56 };
+    const tight = { zoom: 1, margin: { x: 64, y: 48 } };
+    const xsOf = (c: Camera, size: Size) => keep.map((p) => project(c, size, p)[0]);
+
+    it('keeps less room round the points rather than zoom out past `tight.zoom`, centred in the clear part', () => {
+      const free = freeArea(SCREEN, [PANEL, LEGEND, CAPTION, ASOF]);
+      // With the whole margin the five would need a zoom well below 1, where Europe's markers pile up.
+      expect(frameView(view, SCREEN, free, keep, WIDE).zoom).toBeLessThan(0.7);
+      const c = frameView(view, SCREEN, free, keep, WIDE, 0, tight);
+      expect(c.zoom).toBeCloseTo(1, 9);
+      for (const p of keep) expect(inside(project(c, SCREEN, p), free, tight.margin)).toBe(true);
+      const xs = xsOf(c, SCREEN);
+      expect((Math.min(...xs) + Math.max(...xs)) / 2).toBeCloseTo(mid(free)[0], 6);
+    });
+
+    it('zooms out past it only as far as the points need with the least margin (a 4:3 projector)', () => {
+      const size: Size = { width: 1024, height: 768 };
+      const free = freeArea(size, [{ x: 676, y: 0, width: 348, height: 768 }, { x: 18, y: 63, width: 285, height: 468 }, { x: 18, y: 543, width: 640, height: 192 }, ASOF]);
+      const c = frameView(view, size, free, keep, WIDE, 0, tight);
+      expect(c.zoom).toBeLessThan(1);
+      for (const p of keep) expect(inside(project(c, size, p), free, tight.margin)).toBe(true);
+      const xs = xsOf(c, size);
+      expect(Math.max(...xs) - Math.min(...xs)).toBeCloseTo(free.width - 2 * tight.margin.x, 6);
+      // And never below the map's least zoom.
+      expect(frameView(view, size, free, keep, WIDE, 0.9, tight).zoom).toBeCloseTo(0.9, 9);
+    });
+
+    it('changes nothing where the whole margin fits above `tight.zoom`', () => {
+      const free = freeArea(SCREEN, [PANEL, LEGEND, CAPTION, ASOF]);
+      expect(frameView(view, SCREEN, free, [pyongyang, moscow], M, 0, tight)).toEqual(frameView(view, SCREEN, free, [pyongyang, moscow], M));
+    });
+  });
+
   it('leaves the camera as it is when nothing of the map is clear', () => {
     expect(frameView(view, SCREEN, { x: 0, y: 0, width: 0, height: 0 }, [pyongyang], M)).toBe(view);
   });

@@ -202,13 +202,24 @@ const dLng = (a: number, b: number) => ((((a - b) % 360) + 540) % 360) - 180;
  * The camera of the whole container that shows `view` in its `free` part: `view`'s centre at the
  * middle of `free`, its zoom, bearing and pitch; then, if a point of `keep` would fall outside
  * `free` less `margin` px on each side (x: left and right, y: top and bottom), zoomed out just enough for all of them to fit and moved
- * just enough to take them in. Never below `minZoom` (the map's: MapLibre would clamp the zoom and
+ * just enough to take them in. With `tight`, a step that would have to zoom out past `tight.zoom`
+ * to keep the full margin (a world view on a small screen: below it the markers of one region pile
+ * up) keeps less of it instead, down to `tight.margin`, and stays at `tight.zoom`; only points that
+ * do not fit even so take it further out. Never below `minZoom` (the map's: MapLibre would clamp the zoom and
  * keep the centre, spreading the points out from the container's centre, not the clear part's):
  * points that cannot all fit there are centred in the clear part, so what overflows does so
  * evenly on both sides rather than all on one. Pitch is left out of the fitting (a tilted view is
  * framed as if seen from above); bearing is taken into account.
  */
-export function frameView(view: Camera, size: Size, free: Rect, keep: Array<[number, number]>, margin: { x: number; y: number }, minZoom = -Infinity): Camera {
+export function frameView(
+  view: Camera,
+  size: Size,
+  free: Rect,
+  keep: Array<[number, number]>,
+  margin: { x: number; y: number },
+  minZoom = -Infinity,
+  tight?: { zoom: number; margin: { x: number; y: number } },
+): Camera {
   if (free.width <= 0 || free.height <= 0) return view;
   const b = view.bearing * rad;
   const cos = Math.cos(b);
@@ -224,8 +235,9 @@ export function frameView(view: Camera, size: Size, free: Rect, keep: Array<[num
   const cy = my(view.center[1]);
   // The kept points on screen, relative to the view's centre, at the view's zoom.
   let pts = keep.map(([lng, lat]) => toScreen((dLng(lng, view.center[0]) / 360) * world, (my(lat) - cy) * world));
-  const hw = free.width / 2 - Math.min(margin.x, free.width / 4);
-  const hh = free.height / 2 - Math.min(margin.y, free.height / 4);
+  // Half the clear part's width and height less a margin (at most a quarter of each).
+  const halves = (m: { x: number; y: number }) => [free.width / 2 - Math.min(m.x, free.width / 4), free.height / 2 - Math.min(m.y, free.height / 4)] as const;
+  let [hw, hh] = halves(margin);
   let px = 0;
   let py = 0;
   if (pts.length) {
@@ -233,7 +245,17 @@ export function frameView(view: Camera, size: Size, free: Rect, keep: Array<[num
     const ys = pts.map((p) => p[1]);
     const spanX = Math.max(...xs) - Math.min(...xs);
     const spanY = Math.max(...ys) - Math.min(...ys);
-    const k = Math.max(Math.min(1, spanX > 0 ? (2 * hw) / spanX : 1, spanY > 0 ? (2 * hh) / spanY : 1), Math.min(1, 2 ** (minZoom - zoom)));
+    // The scale at which the points fit within half-sizes w, h (1: they fit at the view's zoom).
+    const fit = (w: number, h: number) => Math.min(1, spanX > 0 ? (2 * w) / spanX : 1, spanY > 0 ? (2 * h) / spanY : 1);
+    let k = fit(hw, hh);
+    if (tight && k < 1 && zoom + Math.log2(k) < tight.zoom) {
+      const [tw, th] = halves(tight.margin);
+      const kt = fit(tw, th);
+      // They fit at `tight.zoom` with a margin between the two: stay there (centred, below).
+      if (zoom + Math.log2(kt) >= tight.zoom) k = Math.min(1, 2 ** (tight.zoom - zoom));
+      else [k, hw, hh] = [kt, tw, th];
+    }
+    k = Math.max(k, Math.min(1, 2 ** (minZoom - zoom)));
     if (k < 1) {
       zoom += Math.log2(k);
       world *= k;

@@ -562,7 +562,9 @@ export function MapView() {
         dragRotate={false}
         touchPitch={false}
         maxPitch={60}
-        minZoom={1}
+        // Below 1 only for a world view on a small screen (a phone, a 4:3 projector's briefing
+        // step: step-camera.ts TIGHT_FRAME); 0 is the whole world in 512 px.
+        minZoom={0}
         style={{ position: 'absolute', inset: 0 }}
       >
         <MapSetup onRestored={restored} />

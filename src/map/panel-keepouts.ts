@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MaplibreMap, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { CAPTURING_ATTR, HIDES_LABELS_ATTR, boxesIn, guardSquares } from '../lib/view-frame.ts';
+import { CAPTURING_ATTR, EDGE_GAP, HIDES_LABELS_ATTR, boxesIn, guardSquares } from '../lib/view-frame.ts';
 import { KEEPOUT_IMAGE } from './layers/scenario-layers.ts';
 import { editable } from './editable.ts';
 
@@ -56,6 +56,9 @@ export const panelKeepout: SymbolLayerSpecification = {
  *
  * Loaded once the map is first idle (map-view.tsx). Returns what stops it.
  */
+/** Web Mercator's top and bottom edge, as latitude. */
+const WORLD_EDGE_LAT = 85.051128;
+
 export function keepLabelsOffPanels(map: MaplibreMap): () => void {
   const container = map.getContainer();
   let moving = map.isMoving();
@@ -71,9 +74,14 @@ export function keepLabelsOffPanels(map: MaplibreMap): () => void {
       const east = map.project([c.lng + 360, c.lat]);
       const repeat = { dx: east.x - here.x, dy: east.y - here.y };
       for (const { x, y, half } of guardSquares(size, capturing ? [] : boxes, { edges: true, repeat })) {
+        const at = map.unproject([x, y]);
+        // Beyond the world's top or bottom edge (a world view as tall as the map: MapLibre zooms no
+        // further out) the source clamps the latitude to that edge, which would bring a square of
+        // the map's edge onto the map; there it is a thin one, reaching EDGE_GAP px onto it as the others do.
+        const clamped = Math.abs(at.lat) > WORLD_EDGE_LAT;
         // Wrapped into -180..180 (the source's world); drawn in the world copy on screen.
-        const { lng, lat } = map.unproject([x, y]).wrap();
-        features.push({ type: 'Feature', properties: { half }, geometry: { type: 'Point', coordinates: [lng, lat] } });
+        const { lng, lat } = at.wrap();
+        features.push({ type: 'Feature', properties: { half: clamped ? Math.min(half, EDGE_GAP) : half }, geometry: { type: 'Point', coordinates: [lng, lat] } });
       }
     }
     const key = JSON.stringify(features);

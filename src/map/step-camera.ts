@@ -12,9 +12,22 @@ import { stepMarks } from './step-marks.ts';
  * a quarter of the clear part's width or height, so a small screen keeps some map.
  */
 export const KEEP_MARGIN = { x: 160, y: 56 };
+/**
+ * A world view on a small screen (a 4:3 projector, 1024 px): rather than zoom out past 1 to keep
+ * all of KEEP_MARGIN (below it Europe's markers, and East Asia's, pile up), a step keeps less room
+ * across, down to this: enough for a marker's name above or below it. Only what does not fit even
+ * so is framed further out (the map's minimum zoom is below 1 for that).
+ */
+export const TIGHT_FRAME = { zoom: 1, margin: { x: 64, y: 48 } };
 /** How long a step with a selection waits for the details panel (loaded on first use) before it is framed without. */
 const PANEL_WAIT_MS = 1500;
 const FLY_MS = 1600;
+
+/**
+ * The least zoom MapLibre shows the map at: its minimum, or the zoom at which the world (512 px
+ * at zoom 0) is as tall as the map, whichever is more: it never leaves space above or below the world.
+ */
+const leastZoom = (map: MaplibreMap, height: number) => Math.max(map.getMinZoom(), Math.log2(height / 512));
 
 const sameCamera = (map: MaplibreMap, c: Camera) => {
   const m = map.getCenter();
@@ -60,7 +73,7 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
     if (key === framedFor) return;
     const first = !target;
     framedFor = key;
-    const camera = frameView(request, size, free, keep, KEEP_MARGIN, map.getMinZoom());
+    const camera = frameView(request, size, free, keep, KEEP_MARGIN, leastZoom(map, size.height), TIGHT_FRAME);
     if (first && animate && !prefersReducedMotion()) map.flyTo({ ...camera, duration: FLY_MS, essential: false });
     else if (!first && map.isMoving()) map.flyTo({ ...camera, duration: FLY_MS / 2, essential: false });
     else map.jumpTo(camera);
