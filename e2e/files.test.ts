@@ -246,7 +246,14 @@ describe('Without WebGL, and after losing it', () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/#actor=north-korea&date=2024-10-25'));
       await waitForMapIdle(page);
+      // An overlay file the user loaded: not part of the scenario's layers, added by React.
+      await page.locator('input[type=file]').setInputFiles(join(fixtures, 'front-line.geojson'));
+      await page.getByRole('checkbox', { name: /front-line\.geojson/ }).waitFor();
+      await waitForMapIdle(page);
       const before = await renderedIds(page, ['actor-markers']);
+      const stack = () => page.evaluate(() => window.__sitmapMap!.getStyle().layers.map((l) => l.id));
+      const stackBefore = await stack();
+      assert.ok(stackBefore.includes('overlay-overlay-0-line'), 'set-up: the overlay is drawn');
       const dayBefore = await page.evaluate(() => window.__sitmapMap!.getGlobalState().day as number);
       // Lost, restored, and lost again at once: MapLibre reloads the style from a copy taken at a
       // loss, and takes none of a style still loading.
@@ -295,6 +302,15 @@ describe('Without WebGL, and after losing it', () => {
         ['north-korea', 'china'].map((id) => !!window.__sitmapMap!.getFeatureState({ source: 'sitmap-actors', id }).selected),
       );
       assert.deepEqual(selected, [false, true], 'the selection made while the context was lost, on the map');
+      // The whole layer stack as before, in the same order (labels are placed in it), with the
+      // overlay's features.
+      assert.deepEqual(await stack(), stackBefore, 'the same layers in the same order');
+      const overlayFeatures = await page.evaluate(async () => {
+        const source = window.__sitmapMap!.getSource('overlay-overlay-0') as import('maplibre-gl').GeoJSONSource | undefined;
+        return source ? ((await source.getData()) as GeoJSON.FeatureCollection).features.length : -1;
+      });
+      const want = (JSON.parse(readFileSync(join(fixtures, 'front-line.geojson'), 'utf8')) as GeoJSON.FeatureCollection).features.length;
+      assert.equal(overlayFeatures, want, "the overlay's features");
       const day = await page.evaluate(() => window.__sitmapMap!.getGlobalState().day as number);
       assert.ok(day > dayBefore, `the day set while the context was lost, on the map (${dayBefore} -> ${day})`);
     });
