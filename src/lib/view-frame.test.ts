@@ -139,7 +139,7 @@ describe('frameView', () => {
       const free = freeArea(SCREEN, [PANEL, LEGEND, CAPTION, ASOF]);
       // With the whole margin the five would need a zoom well below 1, where Europe's markers pile up.
       expect(frameView(view, SCREEN, free, keep, WIDE).zoom).toBeLessThan(0.7);
-      const c = frameView(view, SCREEN, free, keep, WIDE, 0, tight);
+      const c = frameView(view, SCREEN, free, keep, WIDE, 0, { tight });
       expect(c.zoom).toBeCloseTo(1, 9);
       for (const p of keep) expect(inside(project(c, SCREEN, p), free, tight.margin)).toBe(true);
       const xs = xsOf(c, SCREEN);
@@ -149,18 +149,61 @@ describe('frameView', () => {
     it('zooms out past it only as far as the points need with the least margin (a 4:3 projector)', () => {
       const size: Size = { width: 1024, height: 768 };
       const free = freeArea(size, [{ x: 676, y: 0, width: 348, height: 768 }, { x: 18, y: 63, width: 285, height: 468 }, { x: 18, y: 543, width: 640, height: 192 }, ASOF]);
-      const c = frameView(view, size, free, keep, WIDE, 0, tight);
+      const c = frameView(view, size, free, keep, WIDE, 0, { tight });
       expect(c.zoom).toBeLessThan(1);
       for (const p of keep) expect(inside(project(c, size, p), free, tight.margin)).toBe(true);
       const xs = xsOf(c, size);
       expect(Math.max(...xs) - Math.min(...xs)).toBeCloseTo(free.width - 2 * tight.margin.x, 6);
       // And never below the map's least zoom.
-      expect(frameView(view, size, free, keep, WIDE, 0.9, tight).zoom).toBeCloseTo(0.9, 9);
+      expect(frameView(view, size, free, keep, WIDE, 0.9, { tight }).zoom).toBeCloseTo(0.9, 9);
     });
 
     it('changes nothing where the whole margin fits above `tight.zoom`', () => {
       const free = freeArea(SCREEN, [PANEL, LEGEND, CAPTION, ASOF]);
-      expect(frameView(view, SCREEN, free, [pyongyang, moscow], M, 0, tight)).toEqual(frameView(view, SCREEN, free, [pyongyang, moscow], M));
+      expect(frameView(view, SCREEN, free, [pyongyang, moscow], M, 0, { tight })).toEqual(frameView(view, SCREEN, free, [pyongyang, moscow], M));
+    });
+  });
+
+  describe('with `others`: what else the map names', () => {
+    // The first Kursk step at 1280×720: about North Korea and Russia; NATO's marker (Brussels) is
+    // drawn too, and fell 32 px right of the key, too close for its name.
+    const free = freeArea(SCREEN, [PANEL, LEGEND, CAPTION, ASOF]);
+    const tight = { zoom: 1, margin: { x: 64, y: 48 } };
+    const WIDE = { x: 160, y: 56 };
+    const brussels: [number, number] = [4.35, 50.85];
+    const others = { points: [brussels], room: { x: 64, y: 48 }, hide: 18 };
+    const fromEdge = (c: Camera, p: [number, number]) => project(c, SCREEN, p)[0] - free.x;
+
+    it('moves the camera so that none lies just inside the clear part, where its name has no room', () => {
+      const before = frameView(view, SCREEN, free, [moscow, pyongyang], WIDE, 0, { tight });
+      expect(fromEdge(before, brussels)).toBeGreaterThan(0);
+      expect(fromEdge(before, brussels)).toBeLessThan(64);
+      const c = frameView(view, SCREEN, free, [moscow, pyongyang], WIDE, 0, { tight, others });
+      expect(c.zoom).toBe(before.zoom);
+      // The shorter way: 64 px in (32 px) rather than out of view under the key (50 px).
+      expect(fromEdge(c, brussels)).toBeCloseTo(64, 6);
+      for (const p of [moscow, pyongyang]) expect(inside(project(c, SCREEN, p), free, tight.margin)).toBe(true);
+    });
+
+    it('takes it out of view when that is the shorter move', () => {
+      // A point 10 px right of the key: 28 px to hide it, 54 px to give it room.
+      const before = frameView(view, SCREEN, free, [moscow, pyongyang], WIDE, 0, { tight });
+      const p: [number, number] = [before.center[0] + ((free.x + 10 - SCREEN.width / 2) / (512 * 2 ** before.zoom)) * 360, brussels[1]];
+      expect(fromEdge(before, p)).toBeCloseTo(10, 6);
+      const c = frameView(view, SCREEN, free, [moscow, pyongyang], WIDE, 0, { tight, others: { ...others, points: [p] } });
+      expect(fromEdge(c, p)).toBeCloseTo(-18, 6);
+    });
+
+    it('moves nothing when the kept points leave no room to, or nothing is near an edge', () => {
+      // Kept points that fill the clear width less the least margin cannot move.
+      const wide = frameView(view, SCREEN, free, [brussels, pyongyang], WIDE, 0, { tight });
+      const [lo, hi] = [fromEdge(wide, brussels), fromEdge(wide, pyongyang)];
+      const filler: [number, number] = [brussels[0] + 1, brussels[1]];
+      expect(frameView(view, SCREEN, free, [brussels, pyongyang], WIDE, 0, { tight, others: { ...others, points: [filler] } })).toEqual(wide);
+      expect(lo).toBeGreaterThanOrEqual(64 - 1e-6);
+      expect(hi).toBeLessThanOrEqual(free.width - 64 + 1e-6);
+      const plain = frameView(view, SCREEN, free, [moscow, pyongyang], WIDE, 0, { tight });
+      expect(frameView(view, SCREEN, free, [moscow, pyongyang], WIDE, 0, { tight, others: { ...others, points: [[100, 45]] } })).toEqual(plain);
     });
   });
 

@@ -198,6 +198,13 @@ const latOf = (y: number) => Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) / rad;
 /** Longitude difference taken the short way round, so a view across the 180° meridian frames as it is drawn. */
 const dLng = (a: number, b: number) => ((((a - b) % 360) + 540) % 360) - 180;
 
+export interface FrameOptions {
+  /** A least margin, kept rather than zooming out past `zoom` (frameView). */
+  tight?: { zoom: number; margin: { x: number; y: number } };
+  /** Named points the view is not about, kept out of the clear part's edges (frameView). */
+  others?: { points: Array<[number, number]>; room: { x: number; y: number }; hide: number };
+}
+
 /**
  * The camera of the whole container that shows `view` in its `free` part: `view`'s centre at the
  * middle of `free`, its zoom, bearing and pitch; then, if a point of `keep` would fall outside
@@ -208,7 +215,12 @@ const dLng = (a: number, b: number) => ((((a - b) % 360) + 540) % 360) - 180;
  * do not fit even so take it further out. Never below `minZoom` (the map's: MapLibre would clamp the zoom and
  * keep the centre, spreading the points out from the container's centre, not the clear part's):
  * points that cannot all fit there are centred in the clear part, so what overflows does so
- * evenly on both sides rather than all on one. Pitch is left out of the fitting (a tilted view is
+ * evenly on both sides rather than all on one. With `others` (what else the map draws there that
+ * has a name: the actors a step is not about), the camera is then moved, if the kept points allow,
+ * so that none of them lies just inside the clear part, less than `room` from its edge, where its
+ * marker shows but its name finds no room (NATO on the first Kursk step at 1280×720, 32 px from the
+ * key): whichever is the shorter move, out of view by `hide` px (under the panel or off the map) or
+ * `room` into it. Pitch is left out of the fitting (a tilted view is
  * framed as if seen from above); bearing is taken into account.
  */
 export function frameView(
@@ -218,7 +230,7 @@ export function frameView(
   keep: Array<[number, number]>,
   margin: { x: number; y: number },
   minZoom = -Infinity,
-  tight?: { zoom: number; margin: { x: number; y: number } },
+  { tight, others }: FrameOptions = {},
 ): Camera {
   if (free.width <= 0 || free.height <= 0) return view;
   const b = view.bearing * rad;
@@ -271,6 +283,45 @@ export function frameView(
     };
     px = pan(pts.map((p) => p[0]), hw);
     py = pan(pts.map((p) => p[1]), hh);
+  }
+  if (others?.points.length) {
+    // Where the kept points may go: inside the least margin (they are there now, unless they
+    // overflow, when nothing is moved).
+    const [aw, ah] = halves(tight?.margin ?? margin);
+    const fw = free.width / 2;
+    const fh = free.height / 2;
+    const near: Array<[number, number]> = others.points.flatMap(([lng, lat]) => {
+      const [dx, dy] = [(dLng(lng, view.center[0]) / 360) * world, (my(lat) - cy) * world];
+      // And one world either way: zoomed out, the map draws them again there.
+      return [-1, 0, 1].map((n) => toScreen(dx + n * world, dy));
+    });
+    const ok = (x: number, y: number) => pts.every(([a, c]) => Math.abs(a - x) <= aw + 1e-6 && Math.abs(c - y) <= ah + 1e-6);
+    const along = (v: number, half: number, room: number): number[] => {
+      // Moves of the pan (shorter first) that take v (relative to the clear part's middle) out of
+      // the bands just inside either edge.
+      if (v > -half - others.hide && v < -half + room) return [v + half + others.hide, v + half - room];
+      if (v < half + others.hide && v > half - room) return [v - half - others.hide, v - half + room];
+      return [];
+    };
+    if (ok(px, py)) {
+      for (let pass = 0; pass < 3; pass++) {
+        let moved = false;
+        for (const [x, y] of near) {
+          const [rx, ry] = [x - px, y - py];
+          // Only a marker over the clear part (or within `hide` of it) can be cramped there.
+          if (Math.abs(rx) >= fw + others.hide || Math.abs(ry) >= fh + others.hide) continue;
+          const inX = Math.abs(ry) < fh ? along(rx, fw, others.room.x).map((d) => [d, 0] as const) : [];
+          const inY = Math.abs(rx) < fw ? along(ry, fh, others.room.y).map((d) => [0, d] as const) : [];
+          const move = [...inX, ...inY].sort((a, c) => Math.hypot(...a) - Math.hypot(...c)).find(([mx_, my_]) => ok(px + mx_, py + my_));
+          if (move) {
+            px += move[0];
+            py += move[1];
+            moved = true;
+          }
+        }
+        if (!moved) break;
+      }
+    }
   }
   // The point at the middle of `free` is the view's centre moved by the pan; the container's centre
   // is that far from it as the middle of `free` is from the middle of the container.

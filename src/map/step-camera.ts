@@ -24,6 +24,13 @@ const PANEL_WAIT_MS = 1500;
 const FLY_MS = 1600;
 
 /**
+ * The actors a step is not about are not left just inside the clear part's edge, less than `room`
+ * from it, where the marker shows but its name has no room: moved `room` in, or `hide` px out of
+ * view (the projector's actor marker is ~16 px across its radius with its ring).
+ */
+const OTHER_ACTORS = { room: TIGHT_FRAME.margin, hide: 18 };
+
+/**
  * The least zoom MapLibre shows the map at: its minimum, or the zoom at which the world (512 px
  * at zoom 0) is as tall as the map, whichever is more: it never leaves space above or below the world.
  */
@@ -73,7 +80,7 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
     if (key === framedFor) return;
     const first = !target;
     framedFor = key;
-    const camera = frameView(request, size, free, keep, KEEP_MARGIN, leastZoom(map, size.height), TIGHT_FRAME);
+    const camera = frameView(request, size, free, keep, KEEP_MARGIN, leastZoom(map, size.height), { tight: TIGHT_FRAME, others: { points: actorCapitals(scenario()), ...OTHER_ACTORS } });
     if (first && animate && !prefersReducedMotion()) map.flyTo({ ...camera, duration: FLY_MS, essential: false });
     else if (!first && map.isMoving()) map.flyTo({ ...camera, duration: FLY_MS / 2, essential: false });
     else map.jumpTo(camera);
