@@ -198,6 +198,13 @@ const latOf = (y: number) => Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) / rad;
 /** Longitude difference taken the short way round, so a view across the 180° meridian frames as it is drawn. */
 const dLng = (a: number, b: number) => ((((a - b) % 360) + 540) % 360) - 180;
 
+/**
+ * Room a marker's name needs between the marker and the edge of the clear part, px, placed above
+ * or below it: half a long name across ("South Korea" in the projector theme), a line and the
+ * marker down.
+ */
+export const NAME_ROOM = { x: 64, y: 48 };
+
 export interface FrameOptions {
   /** A least margin, kept rather than zooming out past `zoom` (frameView). */
   tight?: { zoom: number; margin: { x: number; y: number } };

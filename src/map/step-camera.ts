@@ -1,6 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { CameraRequest, SitmapStore } from '../state/store.ts';
-import { COVERS_MAP_ATTR, frameView, measureFreeArea, type Camera } from '../lib/view-frame.ts';
+import { COVERS_MAP_ATTR, NAME_ROOM, frameView, measureFreeArea, type Camera } from '../lib/view-frame.ts';
 import { prefersReducedMotion } from '../lib/motion.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { actorCapitals, stepTargets } from '../scenario/derive/step-targets.ts';
@@ -18,7 +18,7 @@ export const KEEP_MARGIN = { x: 160, y: 56 };
  * across, down to this: enough for a marker's name above or below it. Only what does not fit even
  * so is framed further out (the map's minimum zoom is below 1 for that).
  */
-export const TIGHT_FRAME = { zoom: 1, margin: { x: 64, y: 48 } };
+export const TIGHT_FRAME = { zoom: 1, margin: NAME_ROOM };
 /** How long a step with a selection waits for the details panel (loaded on first use) before it is framed without. */
 const PANEL_WAIT_MS = 1500;
 const FLY_MS = 1600;
@@ -28,7 +28,7 @@ const FLY_MS = 1600;
  * from it, where the marker shows but its name has no room: moved `room` in, or `hide` px out of
  * view (the projector's actor marker is ~16 px across its radius with its ring).
  */
-const OTHER_ACTORS = { room: TIGHT_FRAME.margin, hide: 18 };
+const OTHER_ACTORS = { room: NAME_ROOM, hide: 18 };
 
 /**
  * The least zoom MapLibre shows the map at: its minimum, or the zoom at which the world (512 px

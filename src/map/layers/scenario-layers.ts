@@ -106,7 +106,9 @@ export function territoryOutline(tints: Array<[string, string]>): LineLayerSpeci
     filter: ['in', ['get', 'iso3'], ['literal', tints.map(([iso]) => iso)]],
     paint: {
       'line-color': ['match', ['get', 'iso3'], ...tints.flat(), BASE.border] as unknown as ExpressionSpecification,
-      'line-width': thick(emphasis(0, 1.5, 2.5)),
+      // Thinner at a world view, where a selected Russia's Arctic coast and islands drew a heavy,
+      // ragged band across the top of the map; full width from the scale of a region.
+      'line-width': ['interpolate', ['linear'], ['zoom'], 2, thick(emphasis(0, 0.8, 1.2)), 4, thick(emphasis(0, 1.5, 2.5))],
     },
   };
 }

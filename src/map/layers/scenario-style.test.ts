@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { loadScenarioText } from '../../scenario/load.ts';
 import { localizeScenario } from '../../scenario/localize.ts';
 import { areaFeatures, positionFeatures, relationFeatures } from '../../scenario/derive/features.ts';
@@ -29,6 +30,8 @@ describe('the map style at start', () => {
       layers: [...base.layers, ...scenarioLayers(options())],
       state: { day: { default: 20000 } },
     };
+    // As MapLibre checks a style it is given (it logs what fails, and leaves that layer out).
+    expect(validateStyleMin(style as StyleSpecification).map((e) => e.message)).toEqual([]);
     for (const l of style.layers) if ('source' in l) expect(Object.keys(style.sources), l.id).toContain(l.source);
     expect(Object.keys(style.sources).sort()).toEqual(['borders', 'countries', ...Object.values(SOURCE)].sort());
     const ids = style.layers.map((l) => l.id);
