@@ -319,7 +319,7 @@ export function frameView(
           if (Math.abs(rx) >= fw + others.hide || Math.abs(ry) >= fh + others.hide) continue;
           const inX = Math.abs(ry) < fh ? along(rx, fw, others.room.x).map((d) => [d, 0] as const) : [];
           const inY = Math.abs(rx) < fw ? along(ry, fh, others.room.y).map((d) => [0, d] as const) : [];
-          const move = [...inX, ...inY].sort((a, c) => Math.hypot(...a) - Math.hypot(...c)).find(([mx_, my_]) => ok(px + mx_, py + my_));
+          const move = [...inX, ...inY].sort((a, c) => Math.hypot(...a) - Math.hypot(...c)).find(([sx, sy]) => ok(px + sx, py + sy));
           if (move) {
             px += move[0];
             py += move[1];

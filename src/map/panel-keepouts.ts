@@ -28,6 +28,9 @@ export const panelKeepout: SymbolLayerSpecification = {
   paint: { 'icon-opacity': 0 },
 };
 
+/** Web Mercator's top and bottom edge, as latitude. */
+const WORLD_EDGE_LAT = 85.051128;
+
 /**
  * Keeps the map's labels from going under the panels laid over it (`data-hides-labels`: the
  * details panel; while presenting the caption, legend and date), where they would be cut off at
@@ -56,9 +59,6 @@ export const panelKeepout: SymbolLayerSpecification = {
  *
  * Loaded once the map is first idle (map-view.tsx). Returns what stops it.
  */
-/** Web Mercator's top and bottom edge, as latitude. */
-const WORLD_EDGE_LAT = 85.051128;
-
 export function keepLabelsOffPanels(map: MaplibreMap): () => void {
   const container = map.getContainer();
   let moving = map.isMoving();
