@@ -464,7 +464,8 @@ describe('Briefing mode', () => {
     );
   });
 
-  it('the key shows whole, and no map label goes under a panel or off the screen, at every step in German too, whose labels are longer (1280×720)', async () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
+  it(`the key shows whole, and no map label goes under a panel or off the screen, at every step in German too, whose labels are longer (${viewport.width}×${viewport.height})`, async () => {
     if (!realBriefing) return;
     await withPage(async ({ page }) => {
       await page.goto(url('/?lang=de#briefing=kursk&step=1'));
@@ -481,11 +482,12 @@ describe('Briefing mode', () => {
         const stray = await keepoutsOnClearMap(page);
         if (stray.length) cramped.push(`step ${n}: ${stray.length} keep-out cells on the clear map, first at ${stray[0]}`);
         // The longest key (every kind of thing drawn) under a three-line caption: packed tighter.
-        if (n === 6) await screenshot(page, 'briefing-de-step-6-1280x720');
+        if (n === 6) await screenshot(page, `briefing-de-step-6-${viewport.width}x${viewport.height}`);
       }
       assert.deepEqual(cramped, []);
-    });
+    }, { viewport });
   });
+  }
 
   it('the key follows the map when the presenter moves it', async () => {
     if (!realBriefing) return;
