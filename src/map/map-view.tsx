@@ -562,8 +562,9 @@ export function MapView() {
         dragRotate={false}
         touchPitch={false}
         maxPitch={60}
-        // Below 1 only for a world view on a small screen (a phone, a 4:3 projector's briefing
-        // step: step-camera.ts TIGHT_FRAME); 0 is the whole world in 512 px.
+        // 0, not 1: a world view on a small screen needs less than 1 (a phone's first view, a 4:3
+        // projector's world-wide briefing step: step-camera.ts TIGHT_FRAME). MapLibre itself
+        // goes no further out than the world as tall as the map.
         minZoom={0}
         style={{ position: 'absolute', inset: 0 }}
       >
