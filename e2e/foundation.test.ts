@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, labelsOverMarkers, labelsAcrossPanels, labelsOffEdges, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
+import { browserSuite, keepoutsOnClearMap, labelsOverMarkers, labelsAcrossPanels, labelsOffEdges, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
 import { panelKeepout } from '../src/map/panel-keepouts.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
@@ -166,6 +166,28 @@ describe('Sitmap foundation in a real browser', () => {
       assert.deepEqual({ sudzha: view.sudzha, kursk: view.kursk, moscow: view.moscow }, { sudzha: true, kursk: true, moscow: false });
       assert.ok((await renderedCount(page, ['area-fill'])) >= 1, 'the Kursk area of uncertainty is drawn');
       await screenshot(page, 'kursk-1280x720');
+    });
+  });
+
+  // The map's minimum zoom is 0 (a 4:3 projector's world-wide briefing steps need less than 1):
+  // zoomed all the way out, the world is narrower than the map and as tall as it, so the label
+  // keep-outs along the map's top and bottom edge lie beyond the world; the source clamps them
+  // onto its edge, where full-size ones kept labels off a band of the clear map.
+  it('zoomed all the way out, every actor is named and nothing keeps labels off the clear map', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/#actor=north-korea'));
+      await waitForLabelKeepouts(page);
+      await page.evaluate(() => window.__sitmapMap!.jumpTo({ zoom: 0 }));
+      await waitForMapIdle(page);
+      const zoom = await page.evaluate(() => window.__sitmapMap!.getZoom());
+      // MapLibre goes no further out than the world as tall as the map.
+      assert.ok(zoom < 1, `zoomed out past 1 (zoom ${zoom})`);
+      const actors = await renderedIds(page, ['actor-markers']);
+      assert.equal(actors.length, 7, `every actor drawn (${actors.join(', ')})`);
+      assert.deepEqual(await renderedIds(page, ['actor-labels']), actors, 'every actor named');
+      assert.deepEqual(await keepoutsOnClearMap(page), [], 'no keep-out on the clear map');
+      assert.deepEqual([...(await labelsAcrossPanels(page)), ...(await labelsOffEdges(page))], [], 'no label under a panel or off the edge');
+      await screenshot(page, 'world-1280x720');
     });
   });
 
