@@ -465,28 +465,28 @@ describe('Briefing mode', () => {
   });
 
   for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
-  it(`the key shows whole, and no map label goes under a panel or off the screen, at every step in German too, whose labels are longer (${viewport.width}×${viewport.height})`, async () => {
-    if (!realBriefing) return;
-    await withPage(async ({ page }) => {
-      await page.goto(url('/?lang=de#briefing=kursk&step=1'));
-      await page.locator('html[lang="de"]').waitFor();
-      const cramped: string[] = [];
-      for (let n = 1; n <= STEPS; n++) {
-        if (n > 1) await page.keyboard.press('ArrowRight');
-        await viewAt(page, n);
-        cramped.push(...keyCramped(await legendAt(page), n));
-        // The pointer to the United States, off the map at step 2, in German.
-        if (n === 2) assert.deepEqual((await pointersAt(page)).map((m) => m.text), ['Vereinigte Staaten']);
-        await waitForLabelKeepouts(page);
-        cramped.push(...[...(await labelsAcrossPanels(page)), ...(await labelsOffEdges(page))].map((l) => `step ${n}: label ${l}`));
-        const stray = await keepoutsOnClearMap(page);
-        if (stray.length) cramped.push(`step ${n}: ${stray.length} keep-out cells on the clear map, first at ${stray[0]}`);
-        // The longest key (every kind of thing drawn) under a three-line caption: packed tighter.
-        if (n === 6) await screenshot(page, `briefing-de-step-6-${viewport.width}x${viewport.height}`);
-      }
-      assert.deepEqual(cramped, []);
-    }, { viewport });
-  });
+    it(`the key shows whole, and no map label goes under a panel or off the screen, at every step in German too, whose labels are longer (${viewport.width}×${viewport.height})`, async () => {
+      if (!realBriefing) return;
+      await withPage(async ({ page }) => {
+        await page.goto(url('/?lang=de#briefing=kursk&step=1'));
+        await page.locator('html[lang="de"]').waitFor();
+        const cramped: string[] = [];
+        for (let n = 1; n <= STEPS; n++) {
+          if (n > 1) await page.keyboard.press('ArrowRight');
+          await viewAt(page, n);
+          cramped.push(...keyCramped(await legendAt(page), n));
+          // The pointer to the United States, off the map at step 2, in German.
+          if (n === 2) assert.deepEqual((await pointersAt(page)).map((m) => m.text), ['Vereinigte Staaten']);
+          await waitForLabelKeepouts(page);
+          cramped.push(...[...(await labelsAcrossPanels(page)), ...(await labelsOffEdges(page))].map((l) => `step ${n}: label ${l}`));
+          const stray = await keepoutsOnClearMap(page);
+          if (stray.length) cramped.push(`step ${n}: ${stray.length} keep-out cells on the clear map, first at ${stray[0]}`);
+          // The longest key (every kind of thing drawn) under a three-line caption: packed tighter.
+          if (n === 6) await screenshot(page, `briefing-de-step-6-${viewport.width}x${viewport.height}`);
+        }
+        assert.deepEqual(cramped, []);
+      }, { viewport });
+    });
   }
 
   it('the key follows the map when the presenter moves it', async () => {
@@ -705,8 +705,7 @@ describe('Briefing mode', () => {
         // (Or up to a name's room off it: an actor the step is not about that would sit just
         // inside the clear part's edge is moved in or out of view, view-frame.ts `others`; here one
         // is, 15 px.)
-        const room = NAME_ROOM;
-        assert.ok(Math.abs(at.x - at.want.x) <= room.x + 1 && Math.abs(at.y - at.want.y) <= room.y + 1, `the copied centre is drawn at ${at.x},${at.y}, expected the middle of the clear part ${at.want.x},${at.want.y}`);
+        assert.ok(Math.abs(at.x - at.want.x) <= NAME_ROOM.x + 1 && Math.abs(at.y - at.want.y) <= NAME_ROOM.y + 1, `the copied centre is drawn at ${at.x},${at.y}, expected the middle of the clear part ${at.want.x},${at.want.y}`);
       },
       { permissions: ['clipboard-read', 'clipboard-write'] },
     );

@@ -118,7 +118,7 @@ export function keepLabelsOffPanels(map: MaplibreMap): () => void {
   // The layer goes in once the style is loaded, and again should a style come back without it: a
   // restored WebGL context reloads the style, and adding to a style still loading throws.
   const install = () => {
-    if (!map.style || map.getSource(PANEL_KEEPOUT_SOURCE) || !map.isStyleLoaded()) return;
+    if (!editable(map) || map.getSource(PANEL_KEEPOUT_SOURCE) || !map.isStyleLoaded()) return;
     map.addSource(PANEL_KEEPOUT_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer(panelKeepout);
     held = '[]';

@@ -18,7 +18,7 @@ export const KEEP_MARGIN = { x: 160, y: 56 };
  * across, down to this: enough for a marker's name above or below it. Only what does not fit even
  * so is framed further out (the map's minimum zoom is below 1 for that).
  */
-export const TIGHT_FRAME = { zoom: 1, margin: NAME_ROOM };
+const TIGHT_FRAME = { zoom: 1, margin: NAME_ROOM };
 /** How long a step with a selection waits for the details panel (loaded on first use) before it is framed without. */
 const PANEL_WAIT_MS = 1500;
 const FLY_MS = 1600;
