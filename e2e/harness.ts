@@ -244,6 +244,35 @@ export function labelsOverMarkers(page: Page): Promise<string[]> {
 export const LABEL_LAYERS = [actorLabels.id, positionLabels.id, placeLabels.id];
 
 /**
+ * Where the map's labels are drawn: for each label placed, "layer:id@x0,y0,x1,y1", its box to
+ * 4 px (the columns and rows of 4 px across the map that meet its placed box, MapLibre's
+ * collision box), sorted. Two views with the same labels on the same sides give the same list.
+ */
+export function labelLayout(page: Page): Promise<string[]> {
+  return page.evaluate((labelLayers) => {
+    const map = window.__sitmapMap!;
+    const layers = labelLayers.filter((l) => map.getLayer(l));
+    const { width: W, height: H } = map.getContainer().getBoundingClientRect();
+    const boxes = new Map<string, [number, number, number, number]>();
+    const step = 4;
+    for (let x = 0; x < W; x += step) {
+      for (const f of map.queryRenderedFeatures([[x, 0], [x + step, H]], { layers })) {
+        const key = `${f.layer.id}:${String(f.properties.id)}`;
+        const b = boxes.get(key) ?? [Infinity, Infinity, -Infinity, -Infinity];
+        boxes.set(key, [Math.min(b[0], x), b[1], Math.max(b[2], x + step), b[3]]);
+      }
+    }
+    for (let y = 0; y < H; y += step) {
+      for (const f of map.queryRenderedFeatures([[0, y], [W, y + step]], { layers })) {
+        const b = boxes.get(`${f.layer.id}:${String(f.properties.id)}`);
+        if (b) [b[1], b[3]] = [Math.min(b[1], y), Math.max(b[3], y + step)];
+      }
+    }
+    return [...boxes].map(([key, b]) => `${key}@${b.join(',')}`).sort();
+  }, LABEL_LAYERS);
+}
+
+/**
  * Waits until the map keeps its labels from under the panels over it (src/map/panel-keepouts.ts,
  * loaded once the map is first idle), then for the map's idle, by which the labels are placed.
  */

@@ -5,6 +5,8 @@ import { prefersReducedMotion } from '../lib/motion.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { actorCapitals, stepTargets } from '../scenario/derive/step-targets.ts';
 import { stepMarks } from './step-marks.ts';
+import { freshLabels } from './fresh-labels.ts';
+import { PANEL_KEEPOUT_SOURCE } from './panel-keepouts.ts';
 
 /**
  * Room between a point a step keeps in view and the edge of the clear part, px: its marker and
@@ -21,6 +23,12 @@ export const KEEP_MARGIN = { x: 160, y: 56 };
 const TIGHT_FRAME = { zoom: 1, margin: NAME_ROOM };
 /** How long a step with a selection waits for the details panel (loaded on first use) before it is framed without. */
 const PANEL_WAIT_MS = 1500;
+/**
+ * How long a step's labels wait for the panel keep-outs (panel-keepouts.ts, loaded after the map
+ * first goes idle: a briefing opened by link) before they are placed without: placed before them,
+ * they would keep the sides of that placement once the keep-outs came.
+ */
+const KEEPOUTS_WAIT_MS = 3000;
 const FLY_MS = 1600;
 
 /**
@@ -48,7 +56,9 @@ const sameCamera = (map: MaplibreMap, c: Camera) => {
  * `keep` (the places of what the step is about: `stepKeepPoints`) inside it (src/lib/view-frame.ts).
  * A step with a selection waits for its details panel first. While presenting, the step is framed
  * again when the map or a panel changes size (full screen, a caption reflowing), unless someone
- * has moved the map since. Reports to the store once the map is idle there (`cameraSettledAt`).
+ * has moved the map since. The map's names are off while the camera goes there and placed afresh
+ * once it is there (fresh-labels.ts), so a step's labels do not depend on the step before it.
+ * Reports to the store once the map is idle there with its names drawn (`cameraSettledAt`).
  * Once framed, the actors the step is about that the map still cannot show get pointers at the
  * edge of the clear part (step-marks.ts) while presenting, until the next request. `scenario` gives the scenario
  * as shown (read again at each update, for the language). Returns what stops it (the next
@@ -66,8 +76,27 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
   const unsubscribe = store.subscribe((s, prev) => {
     if (!s.presenting !== !prev.presenting) marks?.update();
   });
+  // The names are off while the camera moves, and placed afresh once it is there (fresh-labels.ts):
+  // the step looks the same whichever step came before. Reported settled once they are drawn.
+  const labels = freshLabels(map);
+  labels.hide();
+  let placing = false;
+  let keepoutTimer: ReturnType<typeof setTimeout> | undefined;
+  let keepoutsLate = false;
   const onIdle = () => {
     if (settled || map.isMoving()) return;
+    if (!placing) {
+      if (!map.getSource(PANEL_KEEPOUT_SOURCE) && !keepoutsLate) {
+        keepoutTimer ??= setTimeout(() => {
+          keepoutsLate = true;
+          map.triggerRepaint();
+        }, KEEPOUTS_WAIT_MS);
+        return;
+      }
+      placing = true;
+      labels.showAfresh();
+      return;
+    }
     settled = true;
     map.off('idle', onIdle);
     if (store.getState().cameraSettled < seq) store.getState().briefingActions.cameraSettledAt(seq);
@@ -119,9 +148,11 @@ export function showStep(map: MaplibreMap, request: CameraRequest, keep: Array<[
   start();
   return () => {
     clearTimeout(timer);
+    clearTimeout(keepoutTimer);
     unsubscribe();
     marks?.stop();
     resize.disconnect();
     map.off('idle', onIdle);
+    if (!placing) labels.show();
   };
 }
