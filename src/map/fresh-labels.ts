@@ -3,9 +3,9 @@ import { actorLabels, placeLabels, positionLabels } from './layers/scenario-laye
 import { editable } from './editable.ts';
 
 /** The map's name labels: the layers whose side of their marker MapLibre chooses (a variable anchor). */
-export const LABEL_LAYER_IDS = [actorLabels.id, positionLabels.id, placeLabels.id];
+const LABEL_LAYER_IDS = [actorLabels.id, positionLabels.id, placeLabels.id];
 
-/** What of MapLibre's style this reaches into (see `labelsAfresh`): its cross-tile symbol index. */
+/** What of MapLibre's style this reaches into (see `showAfresh`): its cross-tile symbol index. */
 interface SymbolIndexInternals {
   style?: { crossTileSymbolIndex?: { layerIndexes?: Record<string, unknown> } };
 }
