@@ -35,6 +35,12 @@ interface SymbolIndexInternals {
 export function freshLabels(map: MaplibreMap, ids: readonly string[] = LABEL_LAYER_IDS) {
   let hidden = false;
   const present = () => (editable(map) ? ids.filter((id) => map.getLayer(id)) : []);
+  /** Shows them again without forgetting their sides (a step left before its camera settled). */
+  const show = () => {
+    if (!hidden) return;
+    hidden = false;
+    for (const id of present()) map.setPaintProperty(id, 'text-opacity', undefined);
+  };
   return {
     hide() {
       if (hidden) return;
@@ -45,18 +51,11 @@ export function freshLabels(map: MaplibreMap, ids: readonly string[] = LABEL_LAY
       }
     },
     showAfresh() {
-      const layers = present();
       const indexes = (map as unknown as SymbolIndexInternals).style?.crossTileSymbolIndex?.layerIndexes;
-      if (indexes) for (const id of layers) delete indexes[id];
-      if (hidden) for (const id of layers) map.setPaintProperty(id, 'text-opacity', undefined);
-      hidden = false;
+      if (indexes) for (const id of present()) delete indexes[id];
+      show();
       map.triggerRepaint();
     },
-    /** Shows them again without forgetting their sides (a step left before its camera settled). */
-    show() {
-      if (!hidden) return;
-      hidden = false;
-      for (const id of present()) map.setPaintProperty(id, 'text-opacity', undefined);
-    },
+    show,
   };
 }
