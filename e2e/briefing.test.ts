@@ -233,6 +233,41 @@ describe('Briefing mode', () => {
     });
   }
 
+  it('a pointer resting on the map while presenting leaves no tooltip: not after a step, not once the cursor hides', async () => {
+    await withPage(async ({ page }) => {
+      await open(page, '#briefing=kursk&step=1');
+      await viewAt(page, 1);
+      const tooltip = page.locator('.map-tooltip');
+      /** Rests the pointer on an actor's marker the audience sees (not under a panel); its name. */
+      const restOnMarker = async () => {
+        const at = await page.evaluate(() => {
+          const map = window.__sitmapMap!;
+          const box = map.getCanvas().getBoundingClientRect();
+          for (const f of map.queryRenderedFeatures({ layers: ['actor-markers'] })) {
+            const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+            const x = box.left + p.x;
+            const y = box.top + p.y;
+            if (document.elementFromPoint(x, y) === map.getCanvas()) return { x, y, name: String(f.properties.name) };
+          }
+          return null;
+        });
+        assert.ok(at, 'an actor marker in the open');
+        await page.mouse.move(at.x, at.y);
+        await tooltip.filter({ hasText: at.name }).waitFor();
+        return at.name;
+      };
+      const first = await restOnMarker();
+      await page.keyboard.press('ArrowRight');
+      await viewAt(page, 2);
+      assert.equal(await tooltip.count(), 0, `step 2 still names ${first}, under a pointer that did not move: ${await tooltip.allInnerTexts()}`);
+
+      // The cursor hides when the pointer rests; its tooltip goes with it.
+      await restOnMarker();
+      await page.locator('.briefing-audience.resting').waitFor({ timeout: 10_000 });
+      assert.equal(await tooltip.isVisible(), false, 'a tooltip on the projected screen with no cursor');
+    });
+  });
+
   it('projector theme at 1920×1080: caption ≥ 28 px, legend ≥ 18 px', async () => {
     await withPage(
       async ({ page }) => {

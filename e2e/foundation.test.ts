@@ -56,7 +56,53 @@ describe('Sitmap foundation in a real browser', () => {
       );
       assert.equal(selected, true, 'the marker is highlighted as selected');
       await screenshot(page, 'north-korea-1280x720');
+      // The pointer now rests on the panel: no tooltip left over it, naming what was clicked.
+      assert.equal(await page.locator('.map-tooltip').count(), 0, 'a stale tooltip over the panel');
       assert.ok(await panel.isVisible());
+    });
+  });
+
+  it('a resting pointer names nothing stale: not after the map flies, not under the details panel', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(url('/'));
+      await waitForMapIdle(page);
+      const tooltip = page.locator('.map-tooltip');
+      const nkHovered = () => page.evaluate(() => !!window.__sitmapMap!.getFeatureState({ source: 'sitmap-actors', id: 'north-korea' }).hover);
+      const restOnPyongyang = async () => {
+        const { x, y } = await pointOnMap(page, PYONGYANG);
+        await page.mouse.move(x, y);
+        await tooltip.filter({ hasText: 'North Korea' }).waitFor();
+        assert.equal(await nkHovered(), true);
+        return { x, y };
+      };
+      // The pointer rests on North Korea; the keyboard sends the map to Kursk. Nothing of North
+      // Korea is under the pointer there, so nothing may name it.
+      await restOnPyongyang();
+      await page.getByRole('button', { name: 'Kursk', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await waitForMapIdle(page);
+      assert.equal(await tooltip.count(), 0, `a tooltip after the flight: ${await tooltip.allInnerTexts()}`);
+      assert.equal(await nkHovered(), false, 'North Korea still hovered, far off the map');
+
+      // Back at the theatre, the pointer on North Korea again (right of the map, where the details
+      // panel opens); Russia chosen by keyboard. Its marker is in view, so the map stays: only the
+      // panel comes, over the pointer.
+      await page.getByRole('button', { name: 'Theatre', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await waitForMapIdle(page);
+      const rest = await restOnPyongyang();
+      const center = () => page.evaluate(() => window.__sitmapMap!.getCenter().toArray().map((v) => v.toFixed(4)));
+      const before = await center();
+      await page.getByRole('button', { name: 'Russia', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('aside.details[data-id="russia"]').waitFor();
+      await waitForMapIdle(page);
+      assert.deepEqual(await center(), before, 'the map stayed where it was');
+      const under = await page.evaluate(([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('aside.details'), [rest.x, rest.y]);
+      assert.ok(under, 'the panel covers where the pointer rests');
+      assert.equal(await tooltip.count(), 0, `a tooltip over the details panel: ${await tooltip.allInnerTexts()}`);
+      assert.equal(await nkHovered(), false);
+      await screenshot(page, 'resting-pointer-russia-1280x720');
     });
   });
 

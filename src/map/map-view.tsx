@@ -531,15 +531,41 @@ export function MapView() {
     const hit = entityAt(e);
     select(hit ? hit.ref : null);
   };
+  // Where the pointer rests on the map, while its hover and tooltip stand: null once they are gone.
+  const pointerRef = useRef<{ x: number; y: number } | null>(null);
   const onMouseMove = (e: MapLayerMouseEvent) => {
     const hit = entityAt(e);
+    pointerRef.current = e.point;
     hover(hit?.ref ?? null);
     setTooltip(hit ? { x: e.point.x, y: e.point.y, text: hit.label } : null);
   };
-  const onMouseLeave = () => {
+  const clearPointer = useCallback(() => {
+    if (!pointerRef.current) return; // a hover from the lists is theirs to clear
+    pointerRef.current = null;
     hover(null);
     setTooltip(null);
-  };
+  }, [hover]);
+  // The browser says nothing while the pointer rests, so a hover names what was under it before
+  // the map flew (a click, a briefing step) or before the details panel opened over it. A camera
+  // the app moves clears it; so does a panel now over the pointer. The next move brings it back.
+  useEffect(() => {
+    if (!map) return;
+    const moved = (e: { originalEvent?: unknown }) => {
+      if (!e.originalEvent) clearPointer();
+    };
+    map.on('movestart', moved);
+    return () => void map.off('movestart', moved);
+  }, [map, clearPointer]);
+  useEffect(() => {
+    const p = pointerRef.current;
+    if (!map || !p) return;
+    const frame = requestAnimationFrame(() => {
+      const canvas = map.getCanvas();
+      const box = canvas.getBoundingClientRect();
+      if (document.elementFromPoint(box.left + p.x, box.top + p.y) !== canvas) clearPointer();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [map, selection, clearPointer]);
 
   const overlayIds = useMemo(() => overlays.flatMap((o) => overlayLayers(o, true).map((l) => l.id)), [overlays]);
 
@@ -555,7 +581,7 @@ export function MapView() {
         onLoad={onLoad}
         onClick={onClick}
         onMouseMove={onMouseMove}
-        onMouseLeave={onMouseLeave}
+        onMouseLeave={clearPointer}
         attributionControl={{ compact: true, customAttribution: 'Natural Earth · GeoNames' }}
         // Users pan and zoom only (a tilted or turned map misleads more than it shows); a briefing
         // step may set bearing and pitch, so the camera allows them.
