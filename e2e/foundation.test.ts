@@ -135,6 +135,54 @@ describe('Sitmap foundation in a real browser', () => {
     });
   });
 
+  for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+    it(`a tooltip by the map's edge stays whole on the screen (${w}×${h})`, async () => {
+      await withPage(
+        async ({ page }) => {
+          await page.goto(url('/'));
+          await waitForMapIdle(page);
+          // The theatre's markers nearest the right and the bottom edges (the Far East's troops).
+          const marks = await page.evaluate(() => {
+            const map = window.__sitmapMap!;
+            const box = map.getCanvas().getBoundingClientRect();
+            const all = map.queryRenderedFeatures({ layers: ['actor-markers', 'position-markers'] }).map((f) => {
+              const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+              return { x: box.left + p.x, y: box.top + p.y, id: String(f.properties.id) };
+            });
+            const byX = [...all].sort((a, b) => b.x - a.x).slice(0, 3);
+            const byY = [...all].sort((a, b) => b.y - a.y).slice(0, 2);
+            return [...byX, ...byY];
+          });
+          const tooltip = page.locator('.map-tooltip');
+          for (const m of marks) {
+            await page.mouse.move(m.x, m.y);
+            await tooltip.waitFor();
+            const fit = await tooltip.evaluate((e) => {
+              const r = e.getBoundingClientRect();
+              const map = document.querySelector('.map-wrap')!.getBoundingClientRect();
+              return { r: [r.left, r.top, r.right, r.bottom].map(Math.round), map: [map.left, map.top, map.right, map.bottom].map(Math.round), scrolls: document.scrollingElement!.scrollWidth > innerWidth };
+            });
+            const [l, t, r, b] = fit.r as [number, number, number, number];
+            const [ml, mt, mr, mb] = fit.map as [number, number, number, number];
+            assert.ok(l >= ml && t >= mt && r <= mr && b <= mb, `${m.id}: tooltip ${fit.r} leaves the map ${fit.map}`);
+            assert.equal(fit.scrolls, false, `${m.id}: the page scrolls sideways`);
+            // Not a sliver wrapped against the edge: as wide as its text on one line, or its widest.
+            const want = await tooltip.evaluate((e) => {
+              const el = e as HTMLElement;
+              el.style.width = 'max-content';
+              const one = el.getBoundingClientRect().width;
+              el.style.width = '';
+              return Math.round(Math.min(one, parseFloat(getComputedStyle(el).maxWidth)));
+            });
+            assert.ok(r - l >= want - 1, `${m.id}: tooltip ${r - l} px wide, its text wants ${want}`);
+            if (m === marks[0]) await screenshot(page, `tooltip-edge-${w}x${h}`);
+          }
+        },
+        { viewport: { width: w, height: h } },
+      );
+    });
+  }
+
   it('hovering an actor highlights it and names it; layer toggles hide and show kinds', async () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/'));

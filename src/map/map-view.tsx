@@ -49,6 +49,7 @@ import { afterNextPaint, afterPresented } from '../lib/after-paint.ts';
 import { estimatorName, useT, type Lang } from '../i18n/index.ts';
 import { DAY_STATE, PROJECTOR_STATE, INTERACTIVE_LAYERS, SOURCE } from './layers/scenario-layers.ts';
 import { OVERLAYS_BELOW, filterBoundaries, filterDay, layerChanges, scenarioLayers, scenarioSources, type ScenarioSourceData } from './layers/scenario-style.ts';
+import { tooltipAt, type Tooltip } from './tooltip.ts';
 
 const KIND_OF_SOURCE: Record<string, EntityKind> = {
   [SOURCE.actors]: 'actor',
@@ -242,7 +243,7 @@ export function MapView() {
   const [generation, setGeneration] = useState(0);
   const mapRef = useRef<MapRef>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
-  const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+  const [tooltip, setTooltip] = useState<Tooltip | null>(null);
 
   const data = useMemo(
     () => ({
@@ -537,7 +538,7 @@ export function MapView() {
     const hit = entityAt(e);
     pointerRef.current = e.point;
     hover(hit?.ref ?? null);
-    setTooltip(hit ? { x: e.point.x, y: e.point.y, text: hit.label } : null);
+    setTooltip(hit ? tooltipAt(e.point, hit.label, e.target.getContainer()) : null);
   };
   const clearPointer = useCallback(() => {
     if (!pointerRef.current) return; // a hover from the lists is theirs to clear
@@ -605,7 +606,7 @@ export function MapView() {
           ))}
       </Map>
       {tooltip && (
-        <div className="map-tooltip" style={{ left: tooltip.x + 14, top: tooltip.y + 14 }} aria-hidden="true">
+        <div className="map-tooltip" style={tooltip.style} aria-hidden="true">
           {tooltip.text}
         </div>
       )}
