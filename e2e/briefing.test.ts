@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSuite, keepoutsOnClearMap, labelLayout, labelsAcrossPanels, labelsOffEdges, renderedIds, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
+import { browserSuite, keepoutsOnClearMap, labelLayout, labelsAcrossPanels, labelsOffEdges, renderedIds, screenPixels, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 import { actorLabels } from '../src/map/layers/scenario-layers.ts';
 import { NAME_ROOM } from '../src/lib/view-frame.ts';
 
@@ -232,6 +232,44 @@ describe('Briefing mode', () => {
       });
     });
   }
+
+  it('B blanks the projected screen black, W white; a step key brings back the step left, a click too', async () => {
+    await withPage(async ({ page }) => {
+      await open(page, '#briefing=kursk&step=2');
+      await viewAt(page, 2);
+      // The whole screen, every corner and the middle, over the map, caption, key and date.
+      const spots = [{ x: 5, y: 5 }, { x: 1275, y: 5 }, { x: 640, y: 360 }, { x: 5, y: 715 }, { x: 1275, y: 715 }, { x: 100, y: 600 }];
+      const colours = async () => (await screenPixels(page, spots)).map((p) => p[0]!.join(','));
+      const blank = page.locator('.briefing-blank');
+      await page.keyboard.press('b');
+      await blank.and(page.locator('[data-blank="black"]')).waitFor();
+      assert.deepEqual(await colours(), spots.map(() => '0,0,0'), 'the screen is not all black');
+      assert.match((await blank.getAttribute('aria-label'))!, /^Black screen/);
+      await screenshot(page, 'briefing-blank-black-1280x720');
+      // A clicker's "next" while blank shows the step the audience left; the next one moves on.
+      await page.keyboard.press('PageDown');
+      await blank.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('.briefing-caption').getAttribute('data-step'), '2');
+      assert.match(page.url(), /step=2(&|$)/);
+      await page.keyboard.press('PageDown');
+      await viewAt(page, 3);
+      // W: white; the same key again, or a click, brings the map back.
+      await page.keyboard.press('w');
+      await blank.and(page.locator('[data-blank="white"]')).waitFor();
+      assert.deepEqual(await colours(), spots.map(() => '255,255,255'), 'the screen is not all white');
+      await page.keyboard.press('w');
+      await blank.waitFor({ state: 'detached' });
+      await page.keyboard.press('.');
+      await blank.click();
+      await blank.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('.briefing-caption').getAttribute('data-step'), '3');
+      // Not blank once presenting is left (Esc), nor when presenting again.
+      await page.keyboard.press('b');
+      await page.keyboard.press('Escape');
+      await page.locator('.briefing-audience').waitFor({ state: 'detached' });
+      assert.equal(await blank.count(), 0);
+    });
+  });
 
   it('a pointer resting on the map while presenting leaves no tooltip: not after a step, not once the cursor hides', async () => {
     await withPage(async ({ page }) => {
@@ -706,6 +744,24 @@ describe('Briefing mode', () => {
       assertSameView(await viewAt(page, 2), byLink[1]!, 'presenter ← → audience step 2');
       await presenter.setViewportSize({ width: 1280, height: 720 });
       await screenshot(presenter, 'briefing-presenter-1280x720');
+      // The presenter blanks the audience's screen (B, or the button) and sees that it is blank;
+      // a step key there brings the audience back to the same step.
+      await presenter.keyboard.press('b');
+      await page.locator('.briefing-blank[data-blank="black"]').waitFor();
+      assert.match(await presenter.locator('.presenter-blank').innerText(), /black screen/);
+      assert.equal(await presenter.locator('.presenter-black').getAttribute('aria-pressed'), 'true');
+      await screenshot(presenter, 'briefing-presenter-blank-1280x720');
+      await presenter.keyboard.press('ArrowRight');
+      await page.locator('.briefing-blank').waitFor({ state: 'detached' });
+      assert.equal(await presenter.locator('.presenter-blank').count(), 0);
+      assert.equal(await presenter.locator('.presenter').getAttribute('data-step'), '2');
+      await presenter.locator('.presenter-black').click();
+      await page.locator('.briefing-blank[data-blank="black"]').waitFor();
+      // …and the audience window's own key brings it back in both.
+      await page.bringToFront();
+      await page.keyboard.press('b');
+      await presenter.locator('.presenter-blank').waitFor({ state: 'detached' });
+      assert.equal(await page.locator('.briefing-blank').count(), 0);
       assert.deepEqual(errors, []);
     });
   });

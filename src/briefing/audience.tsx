@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import './strings.ts';
 import './briefing.css';
 import { useT } from '../i18n/index.ts';
 import { formatDate } from '../lib/format.ts';
-import { useBriefingActions, useDate, usePresenting, useProjector, useStoreApi } from '../state/hooks.ts';
+import { useBlank, useBriefingActions, useDate, usePresenting, useProjector, useStoreApi } from '../state/hooks.ts';
 import { applyStep } from '../state/apply-step.ts';
 import { useBriefings } from './entry.tsx';
 import { useStepKeys } from './keys.ts';
@@ -30,7 +31,8 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
   const presenting = usePresenting()!;
   const projector = useProjector();
   const date = useDate();
-  const { present, stopPresenting, setProjector } = useBriefingActions();
+  const blank = useBlank();
+  const { present, stopPresenting, setProjector, setBlank } = useBriefingActions();
   const briefing = useBriefings().find((b) => b.id === presenting.briefingId);
   const briefingRef = useRef(briefing);
   briefingRef.current = briefing;
@@ -87,7 +89,7 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
   }, [stopPresenting]);
 
   const go = (n: number) => present(presenting.briefingId, n);
-  const digits = useStepKeys(step, count, go, stopPresenting);
+  const digits = useStepKeys(step, count, go, stopPresenting, { on: blank, set: setBlank });
   const resting = usePointerRest();
   if (!briefing || !count) return null;
   const current = briefing.steps[step]!;
@@ -142,6 +144,13 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
           {t('audience.jump', { n: digits })}
         </p>
       )}
+      {/* B / W: the whole screen black or white, over everything (a portal: the audience view's
+          own layer sits under notices); a click, or a step key, brings the picture back. */}
+      {blank &&
+        createPortal(
+          <div className={`briefing-blank briefing-blank-${blank}`} data-blank={blank} role="status" aria-label={t(`audience.blank.${blank}`)} onClick={() => setBlank(null)} />,
+          document.body,
+        )}
     </div>
   );
 }

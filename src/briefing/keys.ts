@@ -1,27 +1,36 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Blank } from '../state/store.ts';
+
+const BLANK_KEYS = new Map<string, Blank>([['b', 'black'], ['B', 'black'], ['.', 'black'], ['w', 'white'], ['W', 'white'], [',', 'white']]);
 
 /**
  * Presenting keys, on the window in the capture phase (so a focused button or the details panel
  * does not also act on them): →, Space, PageDown next; ←, PageUp previous (what clickers send);
- * Home/End; digits then Enter jump to that step (1-based); Esc leaves. Returns the digits typed.
+ * Home/End; digits then Enter jump to that step (1-based); Esc leaves. B or . blanks the screen
+ * black, W or , white, and the same key again brings it back (presentation software's keys; a
+ * clicker's blank-screen button sends one of them); while blank, a step key brings the picture
+ * back without moving on, so the audience returns to what it left (a number and Enter still
+ * goes to that step). Returns the digits typed.
  */
 export function useStepKeys(
   step: number,
   count: number,
   go: (step: number) => void,
   onEscape: () => void,
+  blank: { on: Blank | null; set: (blank: Blank | null) => void },
 ): string {
   const [digits, setDigits] = useState('');
-  const state = useRef({ step, count, go, onEscape, digits });
-  state.current = { step, count, go, onEscape, digits };
+  const state = useRef({ step, count, go, onEscape, digits, blank });
+  state.current = { step, count, go, onEscape, digits, blank };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement | null;
+      const target = e.target instanceof Element ? e.target : null;
       // Keys in a dialog (the export menu opened from the audience view) are the dialog's.
       if (target?.closest('input, textarea, select, [contenteditable="true"], dialog, [role="dialog"]')) return;
-      const { step, count, go, onEscape, digits } = state.current;
+      const { step, count, go: move, onEscape, digits, blank } = state.current;
       const clamp = (n: number) => Math.max(0, Math.min(count - 1, n));
+      const go = (n: number) => (blank.on ? blank.set(null) : move(n));
       let handled = true;
       switch (e.key) {
         case 'ArrowRight':
@@ -43,7 +52,11 @@ export function useStepKeys(
           if (!digits) handled = false;
           else {
             const n = Number(digits);
-            if (n >= 1 && n <= count) go(n - 1);
+            // A step asked for by number is shown, blank or not (its own number too).
+            if (n >= 1 && n <= count) {
+              blank.set(null);
+              move(n - 1);
+            }
           }
           break;
         case 'Escape':
@@ -54,7 +67,12 @@ export function useStepKeys(
           if (!digits) handled = false;
           else setDigits(digits.slice(0, -1));
           return e.preventDefault();
-        default:
+        default: {
+          const colour = BLANK_KEYS.get(e.key);
+          if (colour) {
+            blank.set(blank.on === colour ? null : colour);
+            break;
+          }
           if (/^[0-9]$/.test(e.key)) {
             setDigits((digits + e.key).slice(-3));
             e.preventDefault();
@@ -62,6 +80,7 @@ export function useStepKeys(
             return;
           }
           handled = false;
+        }
       }
       if (!handled) return;
       setDigits('');

@@ -3,7 +3,7 @@ import './strings.ts';
 import './briefing.css';
 import { useT } from '../i18n/index.ts';
 import { formatDate } from '../lib/format.ts';
-import { useBriefingActions, usePresenting, useStoreApi } from '../state/hooks.ts';
+import { useBlank, useBriefingActions, usePresenting, useStoreApi } from '../state/hooks.ts';
 import { useBriefings } from './entry.tsx';
 import { useStepKeys } from './keys.ts';
 import { useBriefingSync } from './sync.ts';
@@ -29,13 +29,14 @@ function Synced({ briefing }: { briefing: Briefing }) {
   const { t } = useT('briefing');
   const store = useStoreApi();
   const presenting = usePresenting();
-  const { present, stopPresenting } = useBriefingActions();
+  const blank = useBlank();
+  const { present, stopPresenting, setBlank } = useBriefingActions();
   const startedAt = useBriefingSync(store, briefing.id);
   const now = useNow();
   const count = briefing.steps.length;
   const step = Math.min(presenting?.step ?? 0, count - 1);
   const go = (n: number) => present(briefing.id, n);
-  const digits = useStepKeys(step, count, go, stopPresenting);
+  const digits = useStepKeys(step, count, go, stopPresenting, { on: blank, set: setBlank });
   useEffect(() => {
     document.title = `${t('presenter.title')} · ${briefing.title}`;
   }, [t, briefing.title]);
@@ -73,8 +74,22 @@ function Synced({ briefing }: { briefing: Briefing }) {
           <button type="button" className="presenter-next" disabled={step === count - 1} onClick={() => go(step + 1)}>
             {t('presenter.nextButton')}
           </button>
+          <button
+            type="button"
+            className="presenter-black"
+            aria-pressed={blank === 'black'}
+            title={t('presenter.blackButton')}
+            onClick={() => setBlank(blank === 'black' ? null : 'black')}
+          >
+            {t('presenter.blackShort')}
+          </button>
         </div>
       </header>
+      {blank && (
+        <p className={`presenter-blank presenter-blank-${blank}`} role="status">
+          {t(`presenter.blank.${blank}`)}
+        </p>
+      )}
       <div className="presenter-body">
         <section className="presenter-current" aria-label={t('presenter.current')}>
           <h2>

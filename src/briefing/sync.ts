@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { SitmapStore } from '../state/store.ts';
+import type { Blank, SitmapStore } from '../state/store.ts';
 
 type Message =
   | { type: 'hello'; from: string }
-  | { type: 'step'; from: string; step: number; startedAt: number }
+  | { type: 'step'; from: string; step: number; startedAt: number; blank?: Blank | null }
   | { type: 'leave'; from: string };
 
 const WINDOW_ID = Math.random().toString(36).slice(2);
 
 /**
- * Keeps the audience and presenter windows on the same step, both ways, over a BroadcastChannel
+ * Keeps the audience and presenter windows on the same step (and blank screen), both ways, over a BroadcastChannel
  * named `sitmap-briefing-<briefing id>` (same origin, no network). A window announces itself with
  * `hello`; the others answer with their step and when presenting started (the earliest start
  * wins, so both clocks agree). Steps received are applied without being sent back.
@@ -31,10 +31,11 @@ export function useBriefingSync(store: SitmapStore, briefingId: string): number 
       try {
         if (m.type === 'hello') {
           const p = current();
-          if (p?.briefingId === briefingId) post({ type: 'step', from: WINDOW_ID, step: p.step, startedAt: started });
+          if (p?.briefingId === briefingId) post({ type: 'step', from: WINDOW_ID, step: p.step, startedAt: started, blank: store.getState().blank });
         } else if (m.type === 'step') {
           if (m.startedAt < started) setStartedAt((started = m.startedAt));
           store.getState().briefingActions.present(briefingId, m.step);
+          store.getState().briefingActions.setBlank(m.blank ?? null);
         } else if (m.type === 'leave') {
           if (current()) store.getState().briefingActions.stopPresenting();
         }
@@ -43,8 +44,8 @@ export function useBriefingSync(store: SitmapStore, briefingId: string): number 
       }
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (remote || s.presenting === prev.presenting) return;
-      if (s.presenting?.briefingId === briefingId) post({ type: 'step', from: WINDOW_ID, step: s.presenting.step, startedAt: started });
+      if (remote || (s.presenting === prev.presenting && s.blank === prev.blank)) return;
+      if (s.presenting?.briefingId === briefingId) post({ type: 'step', from: WINDOW_ID, step: s.presenting.step, startedAt: started, blank: s.blank });
       else if (prev.presenting?.briefingId === briefingId && !s.presenting) post({ type: 'leave', from: WINDOW_ID });
     });
     post({ type: 'hello', from: WINDOW_ID });

@@ -59,6 +59,7 @@ export const useCameraRequest = () => useSitmap((s) => s.cameraRequest);
 export const useHighlight = () => useSitmap((s) => s.highlight);
 export const usePresenting = () => useSitmap((s) => s.presenting);
 export const useProjector = () => useSitmap((s) => s.projector);
+export const useBlank = () => useSitmap((s) => s.blank);
 export const useIsPresenting = () => useSitmap((s) => s.presenting !== null);
 export const useViewBounds = () => useSitmap((s) => s.viewBounds);
 export const useBriefingActions = () => useSitmap((s) => s.briefingActions);

@@ -130,6 +130,7 @@ export interface ViewSpec {
   relationTypes?: Partial<Record<RelationType, boolean>>;
   highlight?: EntityRef[];
 }
+export type Blank = 'black' | 'white';
 export interface BriefingState {
   cameraRequest: CameraRequest | null;
   /** `seq` of the last camera request the map has reached and drawn (idle). */
@@ -138,6 +139,11 @@ export interface BriefingState {
   highlight: EntityRef[];
   /** The briefing being presented and its step (0-based), or null while exploring. */
   presenting: { briefingId: string; step: number } | null;
+  /**
+   * While presenting, the audience's screen blanked, black or white (B and W, as in presentation
+   * software); null when it shows the step. A new step, and leaving, bring the picture back.
+   */
+  blank: Blank | null;
   /** High-contrast, large-type theme for projectors (map and panels). */
   projector: boolean;
   /**
@@ -152,6 +158,7 @@ export interface BriefingState {
     cameraSettledAt: (seq: number) => void;
     present: (briefingId: string, step: number) => void;
     stopPresenting: () => void;
+    setBlank: (blank: Blank | null) => void;
     setProjector: (on: boolean) => void;
     setViewBounds: (bounds: [number, number, number, number] | null) => void;
   };
@@ -196,6 +203,7 @@ export function createSitmapStore(
     cameraSettled: 0,
     highlight: [],
     presenting: initial.presenting ?? null,
+    blank: null,
     projector: !!initial.presenting,
     viewBounds: null,
     briefingActions: {
@@ -231,9 +239,12 @@ export function createSitmapStore(
       present: (briefingId, step) => {
         const p = get().presenting;
         if (p?.briefingId === briefingId && p.step === step) return;
-        set({ presenting: { briefingId, step }, ...(p ? {} : { projector: true }) });
+        set({ presenting: { briefingId, step }, blank: null, ...(p ? {} : { projector: true }) });
       },
-      stopPresenting: () => set({ presenting: null, highlight: [] }),
+      stopPresenting: () => set({ presenting: null, blank: null, highlight: [] }),
+      setBlank: (blank) => {
+        if (get().presenting && get().blank !== blank) set({ blank });
+      },
       setProjector: (on) => set({ projector: on }),
       setViewBounds: (bounds) => {
         const b = get().viewBounds;
