@@ -9,10 +9,11 @@ type Message =
 const WINDOW_ID = Math.random().toString(36).slice(2);
 
 /**
- * Keeps the audience and presenter windows on the same step (and blank screen), both ways, over a BroadcastChannel
- * named `sitmap-briefing-<briefing id>` (same origin, no network). A window announces itself with
- * `hello`; the others answer with their step and when presenting started (the earliest start
- * wins, so both clocks agree). Steps received are applied without being sent back.
+ * Keeps the audience and presenter windows on the same step and blank screen (B / W), both ways,
+ * over a BroadcastChannel named `sitmap-briefing-<briefing id>` (same origin, no network). A
+ * window announces itself with `hello`; the others answer with their step, whether the screen is
+ * blank and when presenting started (the earliest start wins, so both clocks agree). What is
+ * received is applied without being sent back.
  * Returns the time presenting started (ms since 1970).
  */
 export function useBriefingSync(store: SitmapStore, briefingId: string): number {
