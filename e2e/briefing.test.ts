@@ -166,6 +166,24 @@ function keyCramped(key: { scroll: number; height: number; bottom: number; capti
   ];
 }
 
+/**
+ * Starts listening for the map's next move; the function returned waits for its end and fails
+ * (within 15 s, not at the test's timeout) if the map does not move.
+ */
+async function expectMove(page: Page, what: string): Promise<() => Promise<void>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __moved: Promise<void> };
+    w.__moved = new Promise((resolve) => window.__sitmapMap!.once('moveend', () => resolve()));
+  });
+  return async () => {
+    const moved = await page.evaluate(
+      (ms) => Promise.race([(window as unknown as { __moved: Promise<void> }).__moved.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]),
+      15_000,
+    );
+    assert.ok(moved, `${what}: the map did not move`);
+  };
+}
+
 /** Each step's view reached by loading its deep link fresh, and where its labels are drawn then. */
 const byLink: View[] = [];
 const labelsByLink: string[][] = [];
@@ -268,6 +286,38 @@ describe('Briefing mode', () => {
       await page.keyboard.press('Escape');
       await page.locator('.briefing-audience').waitFor({ state: 'detached' });
       assert.equal(await blank.count(), 0);
+    });
+  });
+
+  it("the step's number and Enter shows the step on screen again, after the map was moved", async () => {
+    await withPage(async ({ page }) => {
+      await open(page, '#briefing=kursk&step=2');
+      await viewAt(page, 2);
+      /** Presses keys and waits for the map to finish the move they cause. */
+      const moveBy = async (...keys: string[]) => {
+        const moved = await expectMove(page, keys.join(' '));
+        for (const k of keys) await page.keyboard.press(k);
+        await moved();
+      };
+      // The United States' pointer, clicked: the map goes to Washington.
+      await page.locator('.step-mark[data-actor="united-states"]').click();
+      await page.locator('aside.details[data-id="united-states"]').waitFor();
+      await waitForMapIdle(page);
+      assert.notDeepEqual((await viewAt(page, 2)).center, byLink[1]!.center, 'the map went elsewhere');
+      await moveBy('2', 'Enter');
+      assertSameView(await viewAt(page, 2), byLink[1]!, '2 Enter after a pointer was clicked');
+      await assertSameLabels(page, 2, '2 Enter after a pointer was clicked');
+      // Panned by hand, then the same again.
+      await page.mouse.move(500, 300);
+      await page.mouse.down();
+      await page.mouse.move(380, 220, { steps: 6 });
+      await page.mouse.up();
+      await waitForMapIdle(page);
+      assert.notDeepEqual((await viewAt(page, 2)).center, byLink[1]!.center, 'the drag moved the map');
+      await moveBy('2', 'Enter');
+      assertSameView(await viewAt(page, 2), byLink[1]!, '2 Enter after a drag');
+      await assertSameLabels(page, 2, '2 Enter after a drag');
+      assert.match(page.url(), /step=2(&|$)/);
     });
   });
 
@@ -762,6 +812,20 @@ describe('Briefing mode', () => {
       await page.keyboard.press('b');
       await presenter.locator('.presenter-blank').waitFor({ state: 'detached' });
       assert.equal(await page.locator('.briefing-blank').count(), 0);
+      // The audience's map panned (a question answered); the step's number and Enter in the
+      // presenter window brings the audience back to the step's view.
+      await page.mouse.move(500, 300);
+      await page.mouse.down();
+      await page.mouse.move(380, 220, { steps: 6 });
+      await page.mouse.up();
+      await waitForMapIdle(page);
+      assert.notDeepEqual((await viewAt(page, 2)).center, byLink[1]!.center, 'the drag moved the map');
+      const moved = await expectMove(page, 'presenter 2 Enter');
+      await presenter.bringToFront();
+      await presenter.keyboard.press('2');
+      await presenter.keyboard.press('Enter');
+      await moved();
+      assertSameView(await viewAt(page, 2), byLink[1]!, 'presenter 2 Enter → audience step 2 afresh');
       assert.deepEqual(errors, []);
     });
   });

@@ -4,7 +4,7 @@ import './strings.ts';
 import './briefing.css';
 import { useT } from '../i18n/index.ts';
 import { formatDate } from '../lib/format.ts';
-import { useBlank, useBriefingActions, useDate, usePresenting, useProjector, useStoreApi } from '../state/hooks.ts';
+import { useBlank, useReshown, useBriefingActions, useDate, usePresenting, useProjector, useStoreApi } from '../state/hooks.ts';
 import { applyStep } from '../state/apply-step.ts';
 import { useBriefings } from './entry.tsx';
 import { useStepKeys } from './keys.ts';
@@ -32,7 +32,8 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
   const projector = useProjector();
   const date = useDate();
   const blank = useBlank();
-  const { present, stopPresenting, setProjector, setBlank } = useBriefingActions();
+  const reshown = useReshown();
+  const { present, stopPresenting, setProjector, setBlank, reshow } = useBriefingActions();
   const briefing = useBriefings().find((b) => b.id === presenting.briefingId);
   const briefingRef = useRef(briefing);
   briefingRef.current = briefing;
@@ -42,7 +43,8 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
   const startedAt = useBriefingSync(store, presenting.briefingId);
   void startedAt;
 
-  // Each step is shown absolutely; the first one (a link, or "Present") without a flight.
+  // Each step is shown absolutely; the first one (a link, or "Present") without a flight. Asked
+  // for again (its number and Enter: `reshown`), the step on screen is shown afresh the same way.
   const shown = useRef(false);
   // The step the map has reached and drawn (1-based), for tests and export: `data-settled`.
   const [settled, setSettled] = useState(0);
@@ -56,7 +58,7 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
     return () => {
       current = false;
     };
-  }, [store, step, presenting.briefingId]);
+  }, [store, step, presenting.briefingId, reshown]);
 
   useEffect(() => {
     if (!briefing) stopPresenting();
@@ -89,7 +91,7 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
   }, [stopPresenting]);
 
   const go = (n: number) => present(presenting.briefingId, n);
-  const digits = useStepKeys(step, count, go, stopPresenting, { on: blank, set: setBlank });
+  const digits = useStepKeys({ step, count, go, reshow, onEscape: stopPresenting, blank: { on: blank, set: setBlank } });
   const resting = usePointerRest();
   if (!briefing || !count) return null;
   const current = briefing.steps[step]!;

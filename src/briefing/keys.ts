@@ -10,25 +10,27 @@ const BLANK_KEYS = new Map<string, Blank>([['b', 'black'], ['B', 'black'], ['.',
  * black, W or , white, and the same key again brings it back (presentation software's keys; a
  * clicker's blank-screen button sends one of them); while blank, a step key brings the picture
  * back without moving on, so the audience returns to what it left (a number and Enter still
- * goes to that step). Returns the digits typed.
+ * goes to that step). The number of the step on screen and Enter shows it again (`reshow`): back
+ * to its view after the map was moved. Returns the digits typed.
  */
-export function useStepKeys(
-  step: number,
-  count: number,
-  go: (step: number) => void,
-  onEscape: () => void,
-  blank: { on: Blank | null; set: (blank: Blank | null) => void },
-): string {
+export function useStepKeys(keys: {
+  step: number;
+  count: number;
+  go: (step: number) => void;
+  reshow: () => void;
+  onEscape: () => void;
+  blank: { on: Blank | null; set: (blank: Blank | null) => void };
+}): string {
   const [digits, setDigits] = useState('');
-  const state = useRef({ step, count, go, onEscape, digits, blank });
-  state.current = { step, count, go, onEscape, digits, blank };
+  const state = useRef({ ...keys, digits });
+  state.current = { ...keys, digits };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target instanceof Element ? e.target : null;
       // Keys in a dialog (the export menu opened from the audience view) are the dialog's.
       if (target?.closest('input, textarea, select, [contenteditable="true"], dialog, [role="dialog"]')) return;
-      const { step, count, go: move, onEscape, digits, blank } = state.current;
+      const { step, count, go: move, reshow, onEscape, digits, blank } = state.current;
       const clamp = (n: number) => Math.max(0, Math.min(count - 1, n));
       const go = (n: number) => (blank.on ? blank.set(null) : move(n));
       let handled = true;
@@ -52,8 +54,9 @@ export function useStepKeys(
           if (!digits) handled = false;
           else {
             const n = Number(digits);
-            // A step asked for by number is shown, blank or not (its own number too).
-            if (n >= 1 && n <= count) {
+            // A step asked for by number is shown, blank or not; the one on screen afresh.
+            if (n - 1 === step) reshow();
+            else if (n >= 1 && n <= count) {
               blank.set(null);
               move(n - 1);
             }

@@ -30,13 +30,13 @@ function Synced({ briefing }: { briefing: Briefing }) {
   const store = useStoreApi();
   const presenting = usePresenting();
   const blank = useBlank();
-  const { present, stopPresenting, setBlank } = useBriefingActions();
+  const { present, stopPresenting, setBlank, reshow } = useBriefingActions();
   const startedAt = useBriefingSync(store, briefing.id);
   const now = useNow();
   const count = briefing.steps.length;
   const step = Math.min(presenting?.step ?? 0, count - 1);
   const go = (n: number) => present(briefing.id, n);
-  const digits = useStepKeys(step, count, go, stopPresenting, { on: blank, set: setBlank });
+  const digits = useStepKeys({ step, count, go, reshow, onEscape: stopPresenting, blank: { on: blank, set: setBlank } });
   useEffect(() => {
     document.title = `${t('presenter.title')} · ${briefing.title}`;
   }, [t, briefing.title]);

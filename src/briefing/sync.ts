@@ -4,6 +4,7 @@ import type { Blank, SitmapStore } from '../state/store.ts';
 type Message =
   | { type: 'hello'; from: string }
   | { type: 'step'; from: string; step: number; startedAt: number; blank?: Blank | null }
+  | { type: 'reshow'; from: string; step: number }
   | { type: 'leave'; from: string };
 
 const WINDOW_ID = Math.random().toString(36).slice(2);
@@ -12,8 +13,8 @@ const WINDOW_ID = Math.random().toString(36).slice(2);
  * Keeps the audience and presenter windows on the same step and blank screen (B / W), both ways,
  * over a BroadcastChannel named `sitmap-briefing-<briefing id>` (same origin, no network). A
  * window announces itself with `hello`; the others answer with their step, whether the screen is
- * blank and when presenting started (the earliest start wins, so both clocks agree). What is
- * received is applied without being sent back.
+ * blank and when presenting started (the earliest start wins, so both clocks agree); `reshow`
+ * asks for the step on screen afresh. What is received is applied without being sent back.
  * Returns the time presenting started (ms since 1970).
  */
 export function useBriefingSync(store: SitmapStore, briefingId: string): number {
@@ -37,6 +38,10 @@ export function useBriefingSync(store: SitmapStore, briefingId: string): number 
           if (m.startedAt < started) setStartedAt((started = m.startedAt));
           store.getState().briefingActions.present(briefingId, m.step);
           store.getState().briefingActions.setBlank(m.blank ?? null);
+        } else if (m.type === 'reshow') {
+          const p = current();
+          if (p?.briefingId === briefingId && p.step === m.step) store.getState().briefingActions.reshow();
+          else store.getState().briefingActions.present(briefingId, m.step);
         } else if (m.type === 'leave') {
           if (current()) store.getState().briefingActions.stopPresenting();
         }
@@ -45,9 +50,13 @@ export function useBriefingSync(store: SitmapStore, briefingId: string): number 
       }
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (remote || (s.presenting === prev.presenting && s.blank === prev.blank)) return;
-      if (s.presenting?.briefingId === briefingId) post({ type: 'step', from: WINDOW_ID, step: s.presenting.step, startedAt: started, blank: s.blank });
-      else if (prev.presenting?.briefingId === briefingId && !s.presenting) post({ type: 'leave', from: WINDOW_ID });
+      if (remote) return;
+      const p = s.presenting;
+      if (p?.briefingId === briefingId) {
+        // (A reshow also brings back a blank screen: the other window's reshow does the same.)
+        if (s.reshown !== prev.reshown && p === prev.presenting) post({ type: 'reshow', from: WINDOW_ID, step: p.step });
+        else if (p !== prev.presenting || s.blank !== prev.blank) post({ type: 'step', from: WINDOW_ID, step: p.step, startedAt: started, blank: s.blank });
+      } else if (prev.presenting?.briefingId === briefingId && !p) post({ type: 'leave', from: WINDOW_ID });
     });
     post({ type: 'hello', from: WINDOW_ID });
     return () => {

@@ -60,6 +60,7 @@ export const useHighlight = () => useSitmap((s) => s.highlight);
 export const usePresenting = () => useSitmap((s) => s.presenting);
 export const useProjector = () => useSitmap((s) => s.projector);
 export const useBlank = () => useSitmap((s) => s.blank);
+export const useReshown = () => useSitmap((s) => s.reshown);
 export const useIsPresenting = () => useSitmap((s) => s.presenting !== null);
 export const useViewBounds = () => useSitmap((s) => s.viewBounds);
 export const useBriefingActions = () => useSitmap((s) => s.briefingActions);

@@ -144,6 +144,12 @@ export interface BriefingState {
    * software); null when it shows the step. A new step, and leaving, bring the picture back.
    */
   blank: Blank | null;
+  /**
+   * How many times the step on screen has been asked for again (its number and Enter, as in
+   * presentation software): the audience view shows it afresh, back from wherever the map was
+   * moved (a pointer clicked, a question answered by panning).
+   */
+  reshown: number;
   /** High-contrast, large-type theme for projectors (map and panels). */
   projector: boolean;
   /**
@@ -159,6 +165,8 @@ export interface BriefingState {
     present: (briefingId: string, step: number) => void;
     stopPresenting: () => void;
     setBlank: (blank: Blank | null) => void;
+    /** Shows the step on screen again (`reshown`), and the picture if the screen was blank. */
+    reshow: () => void;
     setProjector: (on: boolean) => void;
     setViewBounds: (bounds: [number, number, number, number] | null) => void;
   };
@@ -204,6 +212,7 @@ export function createSitmapStore(
     highlight: [],
     presenting: initial.presenting ?? null,
     blank: null,
+    reshown: 0,
     projector: !!initial.presenting,
     viewBounds: null,
     briefingActions: {
@@ -244,6 +253,9 @@ export function createSitmapStore(
       stopPresenting: () => set({ presenting: null, blank: null, highlight: [] }),
       setBlank: (blank) => {
         if (get().presenting && get().blank !== blank) set({ blank });
+      },
+      reshow: () => {
+        if (get().presenting) set({ reshown: get().reshown + 1, blank: null });
       },
       setProjector: (on) => set({ projector: on }),
       setViewBounds: (bounds) => {
