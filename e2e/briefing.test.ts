@@ -184,6 +184,16 @@ async function expectMove(page: Page, what: string): Promise<() => Promise<void>
   };
 }
 
+/** Drags the map of step `n` away from the step's view, as a presenter answering a question. */
+async function panAway(page: Page, n: number) {
+  await page.mouse.move(500, 300);
+  await page.mouse.down();
+  await page.mouse.move(380, 220, { steps: 6 });
+  await page.mouse.up();
+  await waitForMapIdle(page);
+  assert.notDeepEqual((await viewAt(page, n)).center, byLink[n - 1]!.center, 'the drag moved the map');
+}
+
 /** Each step's view reached by loading its deep link fresh, and where its labels are drawn then. */
 const byLink: View[] = [];
 const labelsByLink: string[][] = [];
@@ -308,12 +318,7 @@ describe('Briefing mode', () => {
       assertSameView(await viewAt(page, 2), byLink[1]!, '2 Enter after a pointer was clicked');
       await assertSameLabels(page, 2, '2 Enter after a pointer was clicked');
       // Panned by hand, then the same again.
-      await page.mouse.move(500, 300);
-      await page.mouse.down();
-      await page.mouse.move(380, 220, { steps: 6 });
-      await page.mouse.up();
-      await waitForMapIdle(page);
-      assert.notDeepEqual((await viewAt(page, 2)).center, byLink[1]!.center, 'the drag moved the map');
+      await panAway(page, 2);
       await moveBy('2', 'Enter');
       assertSameView(await viewAt(page, 2), byLink[1]!, '2 Enter after a drag');
       await assertSameLabels(page, 2, '2 Enter after a drag');
@@ -814,12 +819,7 @@ describe('Briefing mode', () => {
       assert.equal(await page.locator('.briefing-blank').count(), 0);
       // The audience's map panned (a question answered); the step's number and Enter in the
       // presenter window brings the audience back to the step's view.
-      await page.mouse.move(500, 300);
-      await page.mouse.down();
-      await page.mouse.move(380, 220, { steps: 6 });
-      await page.mouse.up();
-      await waitForMapIdle(page);
-      assert.notDeepEqual((await viewAt(page, 2)).center, byLink[1]!.center, 'the drag moved the map');
+      await panAway(page, 2);
       const moved = await expectMove(page, 'presenter 2 Enter');
       await presenter.bringToFront();
       await presenter.keyboard.press('2');
