@@ -826,6 +826,20 @@ describe('Briefing mode', () => {
       await presenter.keyboard.press('Enter');
       await moved();
       assertSameView(await viewAt(page, 2), byLink[1]!, 'presenter 2 Enter → audience step 2 afresh');
+      // ↺ sets the elapsed time back to 00:00 (a rehearsal, a wait for the room), in both windows:
+      // the audience's next step does not bring the earlier start back.
+      const seconds = () => presenter.locator('.presenter-elapsed').evaluate((e) => e.textContent!.split(':').reduce((t, v) => t * 60 + Number(v), 0));
+      await presenter.waitForFunction(() => /^00:0[3-9]|^00:[1-5]|^\d+:\d\d:/.test(document.querySelector('.presenter-elapsed')!.textContent!), null, { timeout: 10_000 });
+      const reset = Date.now();
+      await presenter.getByRole('button', { name: 'Reset the elapsed time to 00:00' }).click();
+      assert.ok((await seconds()) <= 1, `elapsed after ↺: ${await seconds()} s`);
+      await page.bringToFront();
+      await page.keyboard.press('ArrowRight');
+      await presenter.locator('.presenter[data-step="3"]').waitFor();
+      await viewAt(page, 3);
+      // At most the time since ↺ (the earlier start was at least 3 s before it).
+      const since = Math.ceil((Date.now() - reset) / 1000) + 1;
+      assert.ok((await seconds()) <= since, `elapsed after the audience's next step: ${await seconds()} s, ${since} s since ↺`);
       assert.deepEqual(errors, []);
     });
   });

@@ -40,8 +40,7 @@ export default function Audience({ legend, tools }: { legend: ReactNode; tools?:
   const count = briefing?.steps.length ?? 0;
   const step = Math.min(presenting.step, Math.max(0, count - 1));
   const legendRef = useDenseWhenFull();
-  const startedAt = useBriefingSync(store, presenting.briefingId);
-  void startedAt;
+  useBriefingSync(store, presenting.briefingId);
 
   // Each step is shown absolutely; the first one (a link, or "Present") without a flight. Asked
   // for again (its number and Enter: `reshown`), the step on screen is shown afresh the same way.

@@ -31,7 +31,7 @@ function Synced({ briefing }: { briefing: Briefing }) {
   const presenting = usePresenting();
   const blank = useBlank();
   const { present, stopPresenting, setBlank, reshow } = useBriefingActions();
-  const startedAt = useBriefingSync(store, briefing.id);
+  const { startedAt, restartClock } = useBriefingSync(store, briefing.id);
   const now = useNow();
   const count = briefing.steps.length;
   const step = Math.min(presenting?.step ?? 0, count - 1);
@@ -62,6 +62,10 @@ function Synced({ briefing }: { briefing: Briefing }) {
         <p className="presenter-time">
           <span>
             {t('presenter.elapsed')} <strong className="presenter-elapsed">{duration(now - startedAt)}</strong>
+            {/* An icon, as presentation software's: the bar keeps its room for the title. */}
+            <button type="button" className="presenter-restart" aria-label={t('presenter.restartClock')} title={t('presenter.restartClock')} onClick={restartClock}>
+              <span aria-hidden="true">↺</span>
+            </button>
           </span>
           <span>
             {t('presenter.clock')} <strong>{new Date(now).toLocaleTimeString(document.documentElement.lang || 'en', { hour: '2-digit', minute: '2-digit' })}</strong>

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Blank, SitmapStore } from '../state/store.ts';
 
 type Message =
   | { type: 'hello'; from: string }
   | { type: 'step'; from: string; step: number; startedAt: number; blank?: Blank | null }
   | { type: 'reshow'; from: string; step: number }
+  | { type: 'restart'; from: string; startedAt: number }
   | { type: 'leave'; from: string };
 
 const WINDOW_ID = Math.random().toString(36).slice(2);
@@ -14,11 +15,13 @@ const WINDOW_ID = Math.random().toString(36).slice(2);
  * over a BroadcastChannel named `sitmap-briefing-<briefing id>` (same origin, no network). A
  * window announces itself with `hello`; the others answer with their step, whether the screen is
  * blank and when presenting started (the earliest start wins, so both clocks agree); `reshow`
- * asks for the step on screen afresh. What is received is applied without being sent back.
- * Returns the time presenting started (ms since 1970).
+ * asks for the step on screen afresh; `restart` sets the clocks' start to now (the presenter's
+ * Reset: a rehearsal or a wait for the room is not the talk). What is received is applied without
+ * being sent back. Returns when presenting started (ms since 1970) and the clocks' restart.
  */
-export function useBriefingSync(store: SitmapStore, briefingId: string): number {
+export function useBriefingSync(store: SitmapStore, briefingId: string): { startedAt: number; restartClock: () => void } {
   const [startedAt, setStartedAt] = useState(() => Date.now());
+  const restart = useRef(() => setStartedAt(Date.now()));
   useEffect(() => {
     if (typeof BroadcastChannel !== 'function') return;
     const channel = new BroadcastChannel(`sitmap-briefing-${briefingId}`);
@@ -42,6 +45,8 @@ export function useBriefingSync(store: SitmapStore, briefingId: string): number 
           const p = current();
           if (p?.briefingId === briefingId && p.step === m.step) store.getState().briefingActions.reshow();
           else store.getState().briefingActions.present(briefingId, m.step);
+        } else if (m.type === 'restart') {
+          setStartedAt((started = m.startedAt));
         } else if (m.type === 'leave') {
           if (current()) store.getState().briefingActions.stopPresenting();
         }
@@ -58,12 +63,18 @@ export function useBriefingSync(store: SitmapStore, briefingId: string): number 
         else if (p !== prev.presenting || s.blank !== prev.blank) post({ type: 'step', from: WINDOW_ID, step: p.step, startedAt: started, blank: s.blank });
       } else if (prev.presenting?.briefingId === briefingId && !p) post({ type: 'leave', from: WINDOW_ID });
     });
+    restart.current = () => {
+      setStartedAt((started = Date.now()));
+      post({ type: 'restart', from: WINDOW_ID, startedAt: started });
+    };
     post({ type: 'hello', from: WINDOW_ID });
     return () => {
       unsubscribe();
       channel.close();
+      restart.current = () => setStartedAt(Date.now());
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one channel per briefing; startedAt is tracked inside
   }, [store, briefingId]);
-  return startedAt;
+  const restartClock = useCallback(() => restart.current(), []);
+  return { startedAt, restartClock };
 }
