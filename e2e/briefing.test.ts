@@ -228,6 +228,7 @@ describe('Briefing mode', () => {
             hidden: getComputedStyle(document.querySelector('.topbar')!).display,
           }));
           assert.equal(sizes.hidden, 'none', 'no editing chrome while presenting');
+          assert.equal(await page.locator('.maplibregl-ctrl-scale').isVisible(), false, 'no scale bar where the caption is');
           assert.ok(sizes.caption >= 20, `caption ${sizes.caption}px at 1280`);
           // The audience's legend is a key of what this step draws: the three relation types it
           // leaves on (the data switches the other four off), and no toggles.

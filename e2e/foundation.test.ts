@@ -259,6 +259,21 @@ describe('Sitmap foundation in a real browser', () => {
       assert.ok(view.zoom > 6, `zoomed in (zoom ${view.zoom})`);
       assert.deepEqual({ sudzha: view.sudzha, kursk: view.kursk, moscow: view.moscow }, { sudzha: true, kursk: true, moscow: false });
       assert.ok((await renderedCount(page, ['area-fill'])) >= 1, 'the Kursk area of uncertainty is drawn');
+      // A scale bar in km at the map's foot, true to the map: its length, measured on the map
+      // where MapLibre measures it (across the middle), is the distance it is labelled with.
+      const scale = await page.locator('.maplibregl-ctrl-scale').evaluate((e) => {
+        const map = window.__sitmapMap!;
+        const bar = e.getBoundingClientRect();
+        const box = map.getContainer().getBoundingClientRect();
+        const y = box.height / 2;
+        const a = map.unproject([0, y]);
+        const b = map.unproject([bar.width, y]);
+        return { text: e.textContent!, km: a.distanceTo(b) / 1000, inMap: bar.left >= box.left && bar.bottom <= box.bottom && bar.left < box.left + 40 };
+      });
+      const [, n, unit] = /^(\d+)\s(km|m)$/.exec(scale.text) ?? []; // (a no-break space between)
+      assert.ok(n && unit === 'km', `the scale reads ${scale.text}`);
+      assert.ok(Math.abs(scale.km / Number(n) - 1) < 0.03, `the bar is ${scale.km.toFixed(1)} km long on the map, labelled ${scale.text}`);
+      assert.ok(scale.inMap, 'at the map\'s bottom left');
       await screenshot(page, 'kursk-1280x720');
     });
   });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Map, Layer, Source, useMap, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
+import { Map, Layer, ScaleControl, Source, useMap, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
 import type { GeoJSONSource, LayerSpecification, Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
@@ -596,6 +596,9 @@ export function MapView() {
         style={{ position: 'absolute', inset: 0 }}
       >
         <MapSetup onRestored={restored} />
+        {/* Distances around Kursk (km), at the map's foot; not on the projected screen, where the
+            caption has that corner (briefing.css). */}
+        <ScaleControl position="bottom-left" unit="metric" maxWidth={120} />
         {map &&
           overlays.map((o) => (
             <Source key={o.id} id={overlaySourceId(o)} type="geojson" data={o.data} promoteId="__sitmapId" attribution={t('app.overlayAttr', { name: o.name })}>
