@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSuite, keepoutsOnClearMap, labelLayout, labelsAcrossPanels, labelsOffEdges, renderedIds, screenPixels, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
+import { browserSuite, keepoutsOnClearMap, labelLayout, labelsAcrossPanels, labelsOffEdges, markersOnScreen, renderedIds, screenPixels, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 import { actorLabels } from '../src/map/layers/scenario-layers.ts';
 import { NAME_ROOM } from '../src/lib/view-frame.ts';
 
@@ -334,17 +334,7 @@ describe('Briefing mode', () => {
       const tooltip = page.locator('.map-tooltip');
       /** Rests the pointer on an actor's marker the audience sees (not under a panel); its name. */
       const restOnMarker = async () => {
-        const at = await page.evaluate(() => {
-          const map = window.__sitmapMap!;
-          const box = map.getCanvas().getBoundingClientRect();
-          for (const f of map.queryRenderedFeatures({ layers: ['actor-markers'] })) {
-            const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-            const x = box.left + p.x;
-            const y = box.top + p.y;
-            if (document.elementFromPoint(x, y) === map.getCanvas()) return { x, y, name: String(f.properties.name) };
-          }
-          return null;
-        });
+        const at = (await markersOnScreen(page, ['actor-markers'])).find((m) => m.open);
         assert.ok(at, 'an actor marker in the open');
         await page.mouse.move(at.x, at.y);
         await tooltip.filter({ hasText: at.name }).waitFor();

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, keepoutsOnClearMap, labelsOverMarkers, labelsAcrossPanels, labelsOffEdges, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
+import { browserSuite, keepoutsOnClearMap, labelsOverMarkers, labelsAcrossPanels, labelsOffEdges, markersOnScreen, pointOnMap, renderedCount, renderedIds, screenshot, waitForHash, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
 import { relationLineId, movementLineId } from '../src/map/layers/scenario-layers.ts';
 import { panelKeepout } from '../src/map/panel-keepouts.ts';
 import { RELATION_TYPES } from '../src/scenario/schema.ts';
@@ -142,17 +142,8 @@ describe('Sitmap foundation in a real browser', () => {
           await page.goto(url('/'));
           await waitForMapIdle(page);
           // The theatre's markers nearest the right and the bottom edges (the Far East's troops).
-          const marks = await page.evaluate(() => {
-            const map = window.__sitmapMap!;
-            const box = map.getCanvas().getBoundingClientRect();
-            const all = map.queryRenderedFeatures({ layers: ['actor-markers', 'position-markers'] }).map((f) => {
-              const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-              return { x: box.left + p.x, y: box.top + p.y, id: String(f.properties.id) };
-            });
-            const byX = [...all].sort((a, b) => b.x - a.x).slice(0, 3);
-            const byY = [...all].sort((a, b) => b.y - a.y).slice(0, 2);
-            return [...byX, ...byY];
-          });
+          const all = await markersOnScreen(page, ['actor-markers', 'position-markers']);
+          const marks = [...[...all].sort((a, b) => b.x - a.x).slice(0, 3), ...[...all].sort((a, b) => b.y - a.y).slice(0, 2)];
           const tooltip = page.locator('.map-tooltip');
           for (const m of marks) {
             await page.mouse.move(m.x, m.y);

@@ -170,6 +170,22 @@ export async function pointOnMap(page: Page, lngLat: [number, number]): Promise<
   }, lngLat);
 }
 
+/**
+ * The point features of these layers drawn in the current view (markers), at their page
+ * coordinates, with their name and whether the map is what shows there (`open`: no panel over it).
+ */
+export function markersOnScreen(page: Page, layers: string[]): Promise<Array<{ id: string; name: string; x: number; y: number; open: boolean }>> {
+  return page.evaluate((ids) => {
+    const map = window.__sitmapMap!;
+    const box = map.getCanvas().getBoundingClientRect();
+    return map.queryRenderedFeatures({ layers: ids.filter((id) => map.getLayer(id)) }).map((f) => {
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const [x, y] = [box.left + p.x, box.top + p.y];
+      return { id: String(f.properties.id), name: String(f.properties.name), x, y, open: document.elementFromPoint(x, y) === map.getCanvas() };
+    });
+  }, layers);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
