@@ -300,6 +300,37 @@ describe('Briefing mode', () => {
     });
   });
 
+  it("F5 starts presenting from step 1 and Shift+F5 from the step left, as a clicker's start button expects; neither reloads the page", async () => {
+    await withPage(async ({ page }) => {
+      await open(page, '');
+      await page.locator('.topbar').waitFor();
+      await waitForMapIdle(page);
+      // Gone if the page reloads.
+      await page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
+      const notReloaded = () => page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded === true);
+      await page.keyboard.press('F5');
+      assert.equal((await viewAt(page, 1)).step, '1');
+      assert.match(page.url(), /#briefing=kursk&step=1(&|$)/);
+      await page.keyboard.press('PageDown');
+      await page.keyboard.press('PageDown');
+      await viewAt(page, 3);
+      // Pressed again while presenting (a habit, or a clicker sending it twice): nothing happens.
+      await page.keyboard.press('F5');
+      await waitForMapIdle(page);
+      assert.equal(await page.locator('.briefing-caption').getAttribute('data-step'), '3');
+      // The clicker's next press sends Esc; the one after, Shift+F5 on clickers that resume.
+      await page.keyboard.press('Escape');
+      await page.locator('.briefing-audience').waitFor({ state: 'detached' });
+      await page.keyboard.press('Shift+F5');
+      assertSameView(await viewAt(page, 3), byLink[2]!, 'Shift+F5 after leaving at step 3');
+      await page.keyboard.press('Escape');
+      await page.locator('.briefing-audience').waitFor({ state: 'detached' });
+      await page.keyboard.press('F5');
+      assertSameView(await viewAt(page, 1), byLink[0]!, 'F5 after leaving at step 3');
+      assert.ok(await notReloaded(), 'the page reloaded');
+    });
+  });
+
   it("the step's number and Enter shows the step on screen again, after the map was moved", async () => {
     await withPage(async ({ page }) => {
       await open(page, '#briefing=kursk&step=2');

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { addStrings, useT } from '../i18n/index.ts';
 import { useBriefingActions, usePresenting, useScenario, useStoreApi } from '../state/hooks.ts';
 import type { Briefing } from './types.ts';
@@ -9,8 +9,8 @@ import type { Briefing } from './types.ts';
  * on demand (their strings and CSS come with them).
  */
 addStrings('briefing', {
-  en: { entry: { present: 'Present', presentTitle: 'Present the briefing full screen (→ next, ← previous, Esc leaves)', copyStep: 'Copy view as step', copyStepTitle: 'Copy the current view (camera, date, selection, layers) as briefing step JSON' } },
-  de: { entry: { present: 'Präsentieren', presentTitle: 'Das Briefing im Vollbild präsentieren (→ weiter, ← zurück, Esc beendet)', copyStep: 'Ansicht als Schritt kopieren', copyStepTitle: 'Die aktuelle Ansicht (Kamera, Datum, Auswahl, Ebenen) als JSON eines Briefing-Schritts kopieren' } },
+  en: { entry: { present: 'Present', presentTitle: 'Present the briefing full screen (F5; → next, ← previous, Esc leaves; Shift+F5 goes on from the step left)', copyStep: 'Copy view as step', copyStepTitle: 'Copy the current view (camera, date, selection, layers) as briefing step JSON' } },
+  de: { entry: { present: 'Präsentieren', presentTitle: 'Das Briefing im Vollbild präsentieren (F5; → weiter, ← zurück, Esc beendet; Umschalt+F5 setzt beim zuletzt gezeigten Schritt fort)', copyStep: 'Ansicht als Schritt kopieren', copyStepTitle: 'Die aktuelle Ansicht (Kamera, Datum, Auswahl, Ebenen) als JSON eines Briefing-Schritts kopieren' } },
 });
 
 const Audience = lazy(() => import('./audience.tsx'));
@@ -25,6 +25,45 @@ export function useBriefings(): Briefing[] {
 /** Whether this window is the presenter view (`?presenter=1`). */
 export const isPresenterWindow = (search = location.search) => new URLSearchParams(search).get('presenter') === '1';
 
+/** Present from `step`: full screen needs a click's or key's user activation, so it is asked first. */
+function start(present: (briefingId: string, step: number) => void, briefingId: string, step: number) {
+  document.documentElement.requestFullscreen?.().catch(() => undefined);
+  present(briefingId, step);
+}
+
+/**
+ * F5 starts presenting the first briefing from its first step, Shift+F5 from the step last shown,
+ * as in presentation software: a clicker's "start slideshow" button sends F5 (and Esc, the next
+ * press, which leaves). Without this a press reloaded the page. Ctrl+F5 still reloads; while
+ * presenting the presenting keys take F5 (keys.ts).
+ */
+function useStartKey(briefings: Briefing[], present: (briefingId: string, step: number) => void) {
+  const presenting = usePresenting();
+  const last = useRef<{ briefingId: string; step: number } | null>(null);
+  useEffect(() => {
+    if (presenting) last.current = presenting;
+  }, [presenting]);
+  const state = useRef({ briefings, present, presenting });
+  state.current = { briefings, present, presenting };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F5' || e.altKey || e.ctrlKey || e.metaKey) return;
+      const { briefings, present, presenting } = state.current;
+      const first = briefings[0];
+      if (presenting || !first) return;
+      // A dialog (the export menu) keeps its keys.
+      if (e.target instanceof Element && e.target.closest('dialog, [role="dialog"]')) return;
+      e.preventDefault();
+      const resume = e.shiftKey ? last.current : null;
+      const briefing = briefings.find((b) => b.id === resume?.briefingId);
+      if (resume && briefing) start(present, briefing.id, Math.min(resume.step, briefing.steps.length - 1));
+      else start(present, first.id, 0);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 /** Top-bar buttons: present the scenario's first briefing; copy the current view as step JSON. */
 export function BriefingButtons() {
   const { t } = useT('briefing');
@@ -32,6 +71,7 @@ export function BriefingButtons() {
   const presenting = usePresenting();
   const { present } = useBriefingActions();
   const [copying, setCopying] = useState(0);
+  useStartKey(briefings, present);
   if (presenting) return null;
   return (
     <div className="briefing-buttons">
@@ -40,11 +80,7 @@ export function BriefingButtons() {
           type="button"
           className="present-button"
           title={t('entry.presentTitle')}
-          onClick={() => {
-            // Full screen needs the click's user activation: ask now, the audience view loads after.
-            document.documentElement.requestFullscreen?.().catch(() => undefined);
-            present(briefings[0]!.id, 0);
-          }}
+          onClick={() => start(present, briefings[0]!.id, 0)}
         >
           {t('entry.present')}
         </button>

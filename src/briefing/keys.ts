@@ -11,7 +11,8 @@ const BLANK_KEYS = new Map<string, Blank>([['b', 'black'], ['B', 'black'], ['.',
  * clicker's blank-screen button sends one of them); while blank, a step key brings the picture
  * back without moving on, so the audience returns to what it left (a number and Enter still
  * goes to that step). The number of the step on screen and Enter shows it again (`reshow`): back
- * to its view after the map was moved. Returns the digits typed.
+ * to its view after the map was moved. F5 does nothing (it started presenting; it must not reload
+ * the page). Returns the digits typed.
  */
 export function useStepKeys(keys: {
   step: number;
@@ -61,6 +62,10 @@ export function useStepKeys(keys: {
               move(n - 1);
             }
           }
+          break;
+        case 'F5':
+          // Already presenting (F5 starts it, entry.tsx): a clicker's start button or a habit must
+          // not reload the page, which would leave full screen.
           break;
         case 'Escape':
           if (digits) break;
