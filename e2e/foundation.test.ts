@@ -208,6 +208,12 @@ describe('Sitmap foundation in a real browser', () => {
       await page.waitForFunction(() => location.hash.includes('movement=air-west-kursk'));
       await waitForMapIdle(page);
       assert.deepEqual(await renderedIds(page, MOVEMENT_LAYERS), ['air-west-kursk']);
+      // A short heading; what the approximate end points stand for, under it.
+      const details = page.locator('aside.details');
+      assert.equal((await details.getByRole('heading', { level: 2 }).innerText()).trim(), 'At least 7 flights, about 2,100 soldiers, to the Ukrainian border area');
+      assert.match(await details.locator('.facts').first().innerText(), /^By air · Vladivostok → Kursk · from 23 Oct 2024 to 28 Oct 2024/);
+      assert.match(await details.locator('.facts').nth(1).innerText(), /Precision: approximate/);
+      assert.match(await details.locator('.movement-note').innerText(), /^Kursk stands for the border area.*Vladivostok for the point of departure/);
       await page.getByRole('button', { name: /^By ship from the Wonsan area/ }).click();
       await page.waitForFunction(() => location.hash.includes('movement=sea-kirby'));
       await waitForMapIdle(page);

@@ -63,6 +63,18 @@ describe('DetailsPanel', () => {
     expect(within(within(corrected).getByRole('region', { name: 'What the record shows' })).getByText('About 1,500 moved.')).toBeTruthy();
   });
 
+  it("shows a movement's caveats under its short label, and none where it has none", () => {
+    const s = minimalScenario();
+    s.movements[0]!.note = 'Kursk stands for the border area.';
+    setup({ kind: 'movement', id: 'air-west' }, s);
+    const panel = screen.getByRole('complementary');
+    expect(within(panel).getByRole('heading', { level: 2 }).textContent).toBe('Flights west');
+    expect(panel.querySelector('.movement-note')?.textContent).toBe('Kursk stands for the border area.');
+    cleanup();
+    setup({ kind: 'movement', id: 'air-west' });
+    expect(screen.getByRole('complementary').querySelector('.movement-note')).toBeNull();
+  });
+
   it('marks an area position as uncertain, not a location', () => {
     setup({ kind: 'position', id: 'kursk-region' });
     expect(screen.getByRole('complementary').textContent).toMatch(/Area of uncertainty: sources say “Kursk region”.*it is not a location/);

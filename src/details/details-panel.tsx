@@ -81,6 +81,7 @@ function Facts({ scenario, entity, date }: { scenario: Scenario; entity: EntityR
           <p className="facts">
             {t('d.account', { account: m.account, precision: t(`mprec.${m.precision}`) })}
           </p>
+          {m.note && <p className="facts movement-note">{m.note}</p>}
         </>
       );
     }

@@ -222,6 +222,7 @@ export const MovementSchema = z
     precision: z
       .enum(['reported', 'approximate', 'alleged'])
       .describe('reported: route named by an official source; approximate: end points stand for areas; alleged: unverified.'),
+    note: LText.optional().describe('Caveats about the leg, e.g. what its end points stand for; shown under the label, which stays short.'),
     claimIds: z.array(SlugSchema).min(1, 'a movement needs at least one claim').describe('Claims that report this leg and its figures.'),
   })
   .strict()
