@@ -821,6 +821,14 @@ describe('Briefing mode', () => {
       assertSameView(await viewAt(page, 2), byLink[1]!, 'presenter ← → audience step 2');
       await presenter.setViewportSize({ width: 1280, height: 720 });
       await screenshot(presenter, 'briefing-presenter-1280x720');
+      // The presenting keys, in sight at the foot of the presenter's screen.
+      const keys = presenter.locator('.presenter-keys');
+      assert.deepEqual(
+        (await keys.locator('dl > div').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim()),
+        ['→ Space PageDown next', '← PageUp previous', 'Home End first, last', '3 Enter step 3 (the one shown: back to its view)', 'B W black, white screen', 'Esc end'],
+      );
+      const foot = (await keys.boundingBox())!;
+      assert.ok(foot.y + foot.height <= 720, `the keys end at ${foot.y + foot.height} px, below the 720 px screen`);
       // The presenter blanks the audience's screen (B, or the button) and sees that it is blank;
       // a step key there brings the audience back to the same step.
       await presenter.keyboard.press('b');

@@ -25,6 +25,40 @@ function useNow(): number {
   return now;
 }
 
+/**
+ * The presenting keys, at the foot of the presenter's screen: what presentation software's
+ * presenter view keeps a help screen for, in sight while talking (useStepKeys, keys.ts).
+ */
+function KeyHints() {
+  const { t } = useT('briefing');
+  const k = (key: string) => t(`presenter.keys.${key}`);
+  const rows: Array<[string[], string]> = [
+    [['→', k('space'), k('pageDown')], k('next')],
+    [['←', k('pageUp')], k('previous')],
+    [[k('home'), k('end')], k('ends')],
+    [['3', 'Enter'], k('jump')],
+    [['B', 'W'], k('blank')],
+    [['Esc'], k('leave')],
+  ];
+  return (
+    <footer className="presenter-keys">
+      <h2 className="visually-hidden">{k('label')}</h2>
+      <dl>
+        {rows.map(([keys, what]) => (
+          <div key={what}>
+            <dt>
+              {keys.map((key) => (
+                <kbd key={key}>{key}</kbd>
+              ))}
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </footer>
+  );
+}
+
 function Synced({ briefing }: { briefing: Briefing }) {
   const { t } = useT('briefing');
   const store = useStoreApi();
@@ -115,6 +149,7 @@ function Synced({ briefing }: { briefing: Briefing }) {
           )}
         </section>
       </div>
+      <KeyHints />
       {digits && (
         <p className="briefing-jump" role="status">
           {t('audience.jump', { n: digits })}
