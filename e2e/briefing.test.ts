@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, keepoutsOnClearMap, labelLayout, labelsAcrossPanels, labelsOffEdges, markersOnScreen, renderedIds, screenPixels, screenshot, waitForLabelKeepouts, waitForMapIdle } from './harness.ts';
-import { actorLabels } from '../src/map/layers/scenario-layers.ts';
+import { actorLabels, actorMarkers } from '../src/map/layers/scenario-layers.ts';
 import { NAME_ROOM } from '../src/lib/view-frame.ts';
 
 const { url, withPage } = browserSuite();
@@ -94,6 +94,24 @@ async function pointersAt(page: Page) {
       return { actor: el.dataset.actor!, side, text: el.textContent!.trim(), onLines, over };
     });
   });
+}
+
+/**
+ * The actor markers drawn partly under a panel (the caption, key, date or details panel) and
+ * partly clear of it: sampled at their centre and eight points on a 16 px circle round it (the
+ * projector theme's marker with its ring).
+ */
+async function markersHalfCovered(page: Page): Promise<string[]> {
+  const markers = await markersOnScreen(page, [actorMarkers.id]);
+  return page.evaluate((markers) => {
+    const r = 16;
+    const ring = [[0, 0], [r, 0], [-r, 0], [0, r], [0, -r], [r * 0.7, r * 0.7], [-r * 0.7, r * 0.7], [r * 0.7, -r * 0.7], [-r * 0.7, -r * 0.7]];
+    return markers.flatMap((m) => {
+      const spots = ring.map(([dx, dy]) => [m.x + dx!, m.y + dy!]).filter(([x, y]) => x! >= 0 && y! >= 0 && x! < innerWidth && y! < innerHeight);
+      const covered = spots.filter(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-covers-map]')).length;
+      return covered > 0 && covered < spots.length ? [`${m.id} at ${Math.round(m.x)},${Math.round(m.y)}: ${covered} of ${spots.length} points under a panel`] : [];
+    });
+  }, markers);
 }
 
 /** What the audience sees once step `n` (1-based) has settled. */
@@ -451,6 +469,10 @@ describe('Briefing mode', () => {
             // away on a world-wide step (step 2 at 1920×1080 lost the United States' label so).
             const stray = await keepoutsOnClearMap(page);
             if (stray.length) hidden.push(`step ${n}: ${stray.length} keep-out cells on the clear map, first at ${stray[0]}`);
+            // No actor marker lies half under a panel: each is clear of them or wholly under one
+            // (South Korea's was half under the caption on step 5 at 1280×720). At 1024×768 two
+            // still are (NATO on step 6, China on step 5; see the note in bench/results/changes.md).
+            if (viewport.width > 1024) hidden.push(...(await markersHalfCovered(page)).map((m) => `step ${n}: actor marker ${m}`));
             // The key shows whole, clear of the caption, and its relation rows are the relation
             // types drawn in view (not every type that holds somewhere in the world).
             const key = await legendAt(page);
@@ -916,7 +938,11 @@ describe('Briefing mode', () => {
         await page.goto('about:blank');
         await open(page, '#briefing=copied&step=1', fixtureFile([{ ...json, id: 'copied-1' }], 'copied'));
         const v = await viewAt(page, 1);
-        assertSameView(v, { ...v, zoom: json.camera.zoom, date: '2024-11-05', selection: 'relation:nk-troops-fight-ukraine', step: '1' }, 'copied step');
+        assertSameView(v, { ...v, date: '2024-11-05', selection: 'relation:nk-troops-fight-ukraine', step: '1' }, 'copied step');
+        // The copied zoom, or up to about half a zoom level out: an actor the step is not about
+        // that would lie half under a panel, and cannot be moved clear, is drawn clear by
+        // zooming out (view-frame.ts `others`; here one is).
+        assert.ok(v.zoom <= json.camera.zoom + 1e-6 && v.zoom >= json.camera.zoom + Math.log2(0.68) - 1e-6, `copied step: zoom ${v.zoom} vs ${json.camera.zoom}`);
         // Presenting puts that centre at the middle of what the audience sees: right of the legend,
         // left of the details panel, above the caption.
         const at = await page.evaluate((c) => {

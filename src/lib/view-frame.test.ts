@@ -207,6 +207,46 @@ describe('frameView', () => {
     });
   });
 
+  describe('with `others` the kept points leave no room to move: zoomed out a little', () => {
+    // The Far East step at 1280×720: its places fill the clear part from top to bottom, and South
+    // Korea's marker fell 11 px inside the caption's edge, half under it.
+    const free = freeArea(SCREEN, [PANEL, LEGEND, CAPTION, ASOF]);
+    const tight = { zoom: 1, margin: { x: 64, y: 48 } };
+    const WIDE = { x: 160, y: 56 };
+    const far: Camera = { center: [130, 45], zoom: 4.5, bearing: 0, pitch: 0 };
+    const blagoveshchensk: [number, number] = [127.54, 50.28];
+    const wonsan: [number, number] = [127.44, 39.15];
+    const keep = [blagoveshchensk, wonsan];
+    const base = frameView(far, SCREEN, free, keep, WIDE, 0, { tight });
+    /** A point `dy` px below the clear part's top edge, in the middle across, under `base`. */
+    const at = (dy: number): [number, number] => {
+      const world = 512 * 2 ** base.zoom;
+      const yOf = (l: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (l * Math.PI) / 360)) / Math.PI) / 2;
+      const y = yOf(base.center[1]) + (free.y + free.height - dy - SCREEN.height / 2) / world;
+      const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+      return [base.center[0] + ((mid(free)[0] - SCREEN.width / 2) / world) * 360, lat];
+    };
+    const others = (p: [number, number]) => ({ points: [p], room: { x: 64, y: 48 }, hide: 18 });
+
+    it('zooms out just enough for the other to lie clear, the kept points still inside their margin', () => {
+      // The kept points fill the height less the margin: no move of the camera is left.
+      const ys = keep.map((p) => project(base, SCREEN, p)[1]);
+      expect(Math.min(...ys)).toBeCloseTo(free.y + WIDE.y, 1);
+      expect(Math.max(...ys)).toBeCloseTo(free.y + free.height - WIDE.y, 1);
+      const southKorea = at(10);
+      const c = frameView(far, SCREEN, free, keep, WIDE, 0, { tight, others: others(southKorea) });
+      expect(c.zoom).toBeLessThan(base.zoom);
+      expect(c.zoom).toBeGreaterThanOrEqual(base.zoom + Math.log2(0.68) - 1e-9);
+      const fromBottom = free.y + free.height - project(c, SCREEN, southKorea)[1];
+      expect(fromBottom >= 48 - 1e-6 || fromBottom <= -18 + 1e-6).toBe(true);
+      for (const p of keep) expect(inside(project(c, SCREEN, p), free, tight.margin)).toBe(true);
+    });
+
+    it('never zooms out past the minimum to do it', () => {
+      expect(frameView(far, SCREEN, free, keep, WIDE, base.zoom, { tight, others: others(at(10)) })).toEqual(base);
+    });
+  });
+
   it('leaves the camera as it is when nothing of the map is clear', () => {
     expect(frameView(view, SCREEN, { x: 0, y: 0, width: 0, height: 0 }, [pyongyang], M)).toBe(view);
   });

@@ -37,6 +37,12 @@ export const HIDES_LABELS_ATTR = 'data-hides-labels';
 /** Set on the map's container while an export draws it at another size, away from the panels. */
 export const CAPTURING_ATTR = 'data-capturing';
 
+/**
+ * Scales tried, in turn, when an actor a step is not about cannot be moved clear of the clear
+ * part's edge (frameView's `others`): at most about half a zoom level further out.
+ */
+const OTHERS_ZOOM_OUT = [0.92, 0.84, 0.76, 0.68];
+
 /** Covers considered, largest first: every side of each is tried, so the work is 4^n. */
 const MAX_COVERS = 6;
 
@@ -227,7 +233,9 @@ export interface FrameOptions {
  * so that none of them lies just inside the clear part, less than `room` from its edge, where its
  * marker shows but its name finds no room (NATO on the first Kursk step at 1280×720, 32 px from the
  * key): whichever is the shorter move, out of view by `hide` px (under the panel or off the map) or
- * `room` into it. Pitch is left out of the fitting (a tilted view is
+ * `room` into it. Where the kept points leave no such move (they fill the clear part), the view is
+ * zoomed out a little, at most about half a zoom level (OTHERS_ZOOM_OUT), if that leaves none of
+ * them there (South Korea half under the caption on the Far East step at 1280×720). Pitch is left out of the fitting (a tilted view is
  * framed as if seen from above); bearing is taken into account.
  */
 export function frameView(
@@ -259,6 +267,16 @@ export function frameView(
   let [hw, hh] = halves(margin);
   let px = 0;
   let py = 0;
+  // The least move of values `vs` that puts them within ±half (centred when they cannot all fit).
+  const pan = (vs: number[], half: number) => {
+    if (!vs.length) return 0;
+    const hi = Math.max(...vs);
+    const lo = Math.min(...vs);
+    if (hi - lo > 2 * half) return (hi + lo) / 2;
+    if (hi > half) return hi - half;
+    if (lo < -half) return lo + half;
+    return 0;
+  };
   if (pts.length) {
     const xs = pts.map((p) => p[0]);
     const ys = pts.map((p) => p[1]);
@@ -280,14 +298,6 @@ export function frameView(
       world *= k;
       pts = pts.map(([x, y]) => [x * k, y * k]);
     }
-    const pan = (vs: number[], half: number) => {
-      const hi = Math.max(...vs);
-      const lo = Math.min(...vs);
-      if (hi - lo > 2 * half) return (hi + lo) / 2;
-      if (hi > half) return hi - half;
-      if (lo < -half) return lo + half;
-      return 0;
-    };
     px = pan(pts.map((p) => p[0]), hw);
     py = pan(pts.map((p) => p[1]), hh);
   }
@@ -302,7 +312,6 @@ export function frameView(
       // And one world either way: zoomed out, the map draws them again there.
       return [-1, 0, 1].map((n) => toScreen(dx + n * world, dy));
     });
-    const ok = (x: number, y: number) => pts.every(([a, c]) => Math.abs(a - x) <= aw + 1e-6 && Math.abs(c - y) <= ah + 1e-6);
     const along = (v: number, half: number, room: number): number[] => {
       // Moves of the pan (shorter first) that take v (relative to the clear part's middle) out of
       // the bands just inside either edge.
@@ -310,23 +319,57 @@ export function frameView(
       if (v < half + others.hide && v > half - room) return [v - half - others.hide, v - half + room];
       return [];
     };
-    if (ok(px, py)) {
-      for (let pass = 0; pass < 3; pass++) {
-        let moved = false;
-        for (const [x, y] of near) {
-          const [rx, ry] = [x - px, y - py];
-          // Only a marker over the clear part (or within `hide` of it) can be cramped there.
-          if (Math.abs(rx) >= fw + others.hide || Math.abs(ry) >= fh + others.hide) continue;
-          const inX = Math.abs(ry) < fh ? along(rx, fw, others.room.x).map((d) => [d, 0] as const) : [];
-          const inY = Math.abs(rx) < fw ? along(ry, fh, others.room.y).map((d) => [0, d] as const) : [];
-          const move = [...inX, ...inY].sort((a, c) => Math.hypot(...a) - Math.hypot(...c)).find(([sx, sy]) => ok(px + sx, py + sy));
-          if (move) {
-            px += move[0];
-            py += move[1];
-            moved = true;
+    /** The moves that would uncramp point (x, y) with the pan at (qx, qy); none if it is not cramped. */
+    const movesFor = ([x, y]: [number, number], qx: number, qy: number): Array<readonly [number, number]> => {
+      const [rx, ry] = [x - qx, y - qy];
+      // Only a marker over the clear part (or within `hide` of it) can be cramped there.
+      if (Math.abs(rx) >= fw + others.hide || Math.abs(ry) >= fh + others.hide) return [];
+      const inX = Math.abs(ry) < fh ? along(rx, fw, others.room.x).map((d) => [d, 0] as const) : [];
+      const inY = Math.abs(rx) < fw ? along(ry, fh, others.room.y).map((d) => [0, d] as const) : [];
+      return [...inX, ...inY].sort((a, c) => Math.hypot(...a) - Math.hypot(...c));
+    };
+    /**
+     * With the kept points `kp` and the others `kn` (on screen, as scaled), the pan that keeps
+     * the kept points in and moves the least to leave no other cramped, from (qx, qy); and how
+     * many others are still cramped.
+     */
+    const settle = (kp: Array<[number, number]>, kn: Array<[number, number]>, qx: number, qy: number) => {
+      const ok = (x: number, y: number) => kp.every(([a, c]) => Math.abs(a - x) <= aw + 1e-6 && Math.abs(c - y) <= ah + 1e-6);
+      if (ok(qx, qy)) {
+        for (let pass = 0; pass < 3; pass++) {
+          let moved = false;
+          for (const p of kn) {
+            const move = movesFor(p, qx, qy).find(([sx, sy]) => ok(qx + sx, qy + sy));
+            if (move) {
+              qx += move[0];
+              qy += move[1];
+              moved = true;
+            }
           }
+          if (!moved) break;
         }
-        if (!moved) break;
+      }
+      return { qx, qy, cramped: kn.filter((p) => movesFor(p, qx, qy).length > 0).length };
+    };
+    const here = settle(pts, near, px, py);
+    [px, py] = [here.qx, here.qy];
+    // Still one that cannot be moved clear (the kept points fill the clear part: South Korea's
+    // marker half under the caption on the Far East step at 1280×720): zoomed out a little more,
+    // everything draws together towards the clear part's middle, the kept points keep their margin
+    // and the other may go clear. Not below the map's minimum, nor below `tight.zoom` from above it.
+    if (here.cramped > 0) {
+      const floor = Math.max(minZoom, tight && zoom >= tight.zoom ? tight.zoom : -Infinity);
+      for (const k of OTHERS_ZOOM_OUT) {
+        if (zoom + Math.log2(k) < floor - 1e-9) break;
+        const kp = pts.map(([x, y]) => [x * k, y * k] as [number, number]);
+        const kn = near.map(([x, y]) => [x * k, y * k] as [number, number]);
+        const s = settle(kp, kn, pan(kp.map((p) => p[0]), hw), pan(kp.map((p) => p[1]), hh));
+        if (s.cramped > 0) continue;
+        zoom += Math.log2(k);
+        world *= k;
+        pts = kp;
+        [px, py] = [s.qx, s.qy];
+        break;
       }
     }
   }
