@@ -235,8 +235,8 @@ export interface FrameOptions {
  * key): whichever is the shorter move, out of view by `hide` px (under the panel or off the map) or
  * `room` into it. Where the kept points leave no such move (they fill the clear part), the view is
  * zoomed out a little, at most about half a zoom level (OTHERS_ZOOM_OUT), if that leaves none of
- * them there (South Korea half under the caption on the Far East step at 1280×720). Pitch is left out of the fitting (a tilted view is
- * framed as if seen from above); bearing is taken into account.
+ * them there (South Korea half under the caption on the Far East step at 1280×720). Pitch is left
+ * out of the fitting (a tilted view is framed as if seen from above); bearing is taken into account.
  */
 export function frameView(
   view: Camera,
