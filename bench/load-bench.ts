@@ -7,7 +7,7 @@
  *   npm run bench:load                                  all sections, default settings (~2 h here, most of it the two memory sections: bench/README.md)
  *   npm run bench:load -- --only cold,bytes             a subset: cold, bytes, interaction, scale, memory, briefing
  *                                                       (the other sections of load.md are kept from before)
- *   npm run bench:load -- --runs 12 --scale-runs 5 --node-runs 7 --clicks 28 --steps 1000 --memory-runs 5
+ *   npm run bench:load -- --runs 12 --scale-runs 5 --node-runs 7 --clicks 28 --steps 1000 --memory-runs 5 --jit-off-steps 253
  *   npm run bench:load -- --build | --skip-build        (default: build only when dist/ is older than the sources)
  *   npm run bench:load -- --no-split                    cold load without the third page, C (diagnosis; see bench/README.md)
  *
@@ -69,6 +69,11 @@ const CLICKS = Math.max(2, Number(opt('clicks', '21')));
 const STEPS = Math.max(2, Number(opt('steps', '1000')));
 /** Runs of each memory workload (Sitmap's selection changes; briefing steps), each in a fresh page: the verdict is their median. */
 const MEMORY_RUNS = Math.max(1, Number(opt('memory-runs', '5')));
+/**
+ * Briefing steps of the JIT-off control (both pages): fewer than STEPS, since without the JIT a
+ * step takes about twice as long; compared with the JIT-on runs at the same checkpoint.
+ */
+const JIT_OFF_STEPS = Math.max(2, Math.min(STEPS, Number(opt('jit-off-steps', '253'))));
 /** Cold load: also C, the bare page adding the scenario after the map's `load`, as Sitmap does (diagnosis; --no-split leaves it out). */
 const DIAGNOSE = !argv.includes('--no-split');
 const COMMAND = `npm run bench:load${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
@@ -353,7 +358,10 @@ async function coldLoadOnce(
       });
       check = [];
       const want = extra.check.layerIds;
-      const sitmapLayers = got.layers.filter((id) => id !== 'moving-units');
+      // Left out of the bare page: the moving units (nothing under way on the last day) and the
+      // labels' keep-out from the panels (src/map/panel-keepouts.ts), added at the map's first
+      // \`idle\`, so found here or not depending on when this ran, and empty with no panel open.
+      const sitmapLayers = got.layers.filter((id) => id !== 'moving-units' && id !== 'panel-keepout');
       if (JSON.stringify(sitmapLayers) !== JSON.stringify(want)) check.push(`layer order differs: Sitmap ${sitmapLayers.join(',')} vs bare ${want.join(',')}`);
       for (const [id, n] of Object.entries(extra.check.featureCounts)) if (got.counts[id] !== n) check.push(`source ${id}: Sitmap ${got.counts[id]} features, bare ${n}`);
       // The basemap: Sitmap's sources name the same files (or, once loaded, hold as many features).
@@ -1034,17 +1042,27 @@ async function benchBareMemory(base: string, bareConfigUrl: string, camera: Came
  * settled there (`data-settled`). Checkpoints where the same step is shown (changes ≡ 1 mod the
  * number of steps), from after the 1st change to the first such count ≥ STEPS.
  */
-async function benchBriefingMemory(base: string, nSteps: number): Promise<{ samples: HeapSample[]; steps: number; load0: number[]; load1: number[] }> {
+/**
+ * Checkpoints of the briefing workload (steps taken so far), where the same step is shown as after
+ * the 1st (changes ≡ 1 mod `nSteps`); the last is the first such count ≥ `total`. A shorter run's
+ * checkpoints are the first of a longer one's.
+ */
+function briefingCheckpoints(nSteps: number, total = STEPS): { set: Set<number>; last: number } {
+  const last = Math.ceil((total - 1) / nSteps) * nSteps + 1;
+  const same = (k: number) => Math.max(1, Math.round((k - 1) / nSteps) * nSteps + 1);
+  return { set: new Set([1, 1 + nSteps, same(250), same(500), same(750), last].filter((c) => c <= last)), last };
+}
+
+async function benchBriefingMemory(base: string, nSteps: number, total = STEPS): Promise<{ samples: HeapSample[]; steps: number; load0: number[]; load1: number[] }> {
   const load0 = os.loadavg();
   const { context, page } = await freshPage({ reducedMotion: 'reduce' });
   await page.goto(`${base}/#briefing=kursk&step=1`);
   await page.locator('.briefing-audience[data-settled="1"]').waitFor({ timeout: 180_000 });
+  await assertJitless(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   const measure = (step: number, t0: number) => heapSample(page, cdp, step, t0);
-  const lastChange = Math.ceil((STEPS - 1) / nSteps) * nSteps + 1;
-  const same = (k: number) => Math.max(1, Math.round((k - 1) / nSteps) * nSteps + 1);
-  const checkpoints = new Set([1, 1 + nSteps, same(250), same(500), same(750), lastChange]);
+  const { set: checkpoints, last: lastChange } = briefingCheckpoints(nSteps, total);
   const samples: HeapSample[] = [];
   const t0 = performance.now();
   let shown = 1; // 1-based step on screen
@@ -1056,11 +1074,120 @@ async function benchBriefingMemory(base: string, nSteps: number): Promise<{ samp
     if (checkpoints.has(change)) {
       const sample = await measure(change, t0);
       samples.push(sample);
-      log(`  memory after ${change} briefing steps: ${mb(sample.used)} used heap, ${sample.nodes} DOM nodes (${f1(sample.ms / 1000)} s)`);
+      log(`  memory${jitLabel()} after ${change} briefing steps: ${mb(sample.used)} used heap, ${sample.nodes} DOM nodes (${f1(sample.ms / 1000)} s)`);
     }
   }
   await context.close();
   return { samples, steps: nSteps, load0, load1: os.loadavg() };
+}
+
+/** A feature whose state Sitmap's map may set: a scenario feature (its `id`) or a country (its iso3). */
+interface StateTarget {
+  source: string;
+  id: string;
+}
+/** What Sitmap's map shows on one briefing step, as the bare page can set it. */
+interface StepMapState {
+  cam: ViewCam;
+  /** The map's global state (`day`, `projector`). */
+  global: Record<string, unknown>;
+  /** The feature-state of each target (`StateTarget`, same order); `{}` where none is set. */
+  states: Array<Record<string, unknown>>;
+}
+
+/** Every feature of the bare config's scenario sources and every actor's country: what a feature-state may be set on. */
+function stateTargets(config: { style: { sources: Record<string, unknown> } }, actors: Array<{ iso3?: string | null }>): StateTarget[] {
+  const out: StateTarget[] = [];
+  for (const [source, spec] of Object.entries(config.style.sources)) {
+    const data = (spec as { data?: unknown }).data;
+    if (!data || typeof data !== 'object') continue; // the basemap, by URL
+    for (const f of (data as GeoJSON.FeatureCollection).features) if (f.properties?.id != null) out.push({ source, id: String(f.properties.id) });
+  }
+  for (const a of actors) if (a.iso3) out.push({ source: 'countries', id: a.iso3 });
+  return out;
+}
+
+/**
+ * The map's share of each briefing step, read from Sitmap's own map: the audience view of the
+ * Kursk briefing (reducedMotion reduce), each step from the 1st to the last waited for until
+ * settled, then its camera, global state and the feature-state of every `targets` feature.
+ */
+async function briefingMapStates(base: string, nSteps: number, targets: StateTarget[]): Promise<StepMapState[]> {
+  const { context, page } = await freshPage({ reducedMotion: 'reduce' });
+  await page.goto(`${base}/#briefing=kursk&step=1`);
+  const out: StepMapState[] = [];
+  for (let n = 1; n <= nSteps; n++) {
+    if (n > 1) await page.keyboard.press('ArrowRight');
+    await page.locator(`.briefing-audience[data-settled="${n}"]`).waitFor({ timeout: 180_000 });
+    await idle(page);
+    out.push(
+      await page.evaluate((targets) => {
+        const map = window.__sitmapMap!;
+        const c = map.getCenter();
+        return {
+          cam: { center: [c.lng, c.lat] as [number, number], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() },
+          global: { ...map.getGlobalState() },
+          states: targets.map((t) => (map.getSource(t.source) ? { ...(map.getFeatureState(t) ?? {}) } : {})),
+        };
+      }, targets),
+    );
+  }
+  await context.close();
+  return out;
+}
+
+/**
+ * The control for the briefing memory figure: bare MapLibre (bench/bare-load.html, Sitmap's
+ * start-up style) doing the map's share of the same steps (`briefingMapStates`): for each step
+ * the camera Sitmap settled at (`jumpTo`), its global state (`day`, `projector`) and the
+ * feature-states that differ from the step before (`selected`, `highlight`, `done`; a key the step
+ * does not have is set false), then the map's next `idle`. Not Sitmap's presenting extras (the
+ * label keep-out layers, the names' fade-in, the projector theme's paint changes), so a lower bound
+ * on the map's share. Same checkpoints and measurement as Sitmap's.
+ */
+async function benchBareBriefingMemory(base: string, bareConfigUrl: string, camera: Camera, targets: StateTarget[], steps: StepMapState[], total = STEPS): Promise<HeapSample[]> {
+  const { context, page } = await freshPage({ reducedMotion: 'reduce' });
+  await page.goto(`${base}${bareUrl(bareConfigUrl, camera)}`);
+  await page.waitForFunction(() => !!(window as unknown as { __bareMap?: unknown }).__bareMap, null, { timeout: 120_000 });
+  await page.evaluate(() => void (window.__sitmapMap = (window as unknown as { __bareMap: import('maplibre-gl').Map }).__bareMap));
+  await idle(page);
+  await assertJitless(page);
+  const show = (to: number, from: number | null) =>
+    page.evaluate(
+      async ({ targets, want, had }) => {
+        const map = window.__sitmapMap!;
+        map.jumpTo(want.cam);
+        const global = map.getGlobalState();
+        for (const [k, v] of Object.entries(want.global)) if (global[k] !== v) map.setGlobalStateProperty(k, v);
+        targets.forEach((t, i) => {
+          const w = want.states[i]!;
+          const h = had ? had.states[i]! : {};
+          if (JSON.stringify(w) === JSON.stringify(h)) return;
+          map.setFeatureState(t, { ...Object.fromEntries(Object.keys(h).map((k) => [k, false])), ...w });
+        });
+        const done = new Promise((r) => map.once('idle', r));
+        map.triggerRepaint();
+        await done;
+      },
+      { targets, want: steps[to]!, had: from === null ? null : steps[from]! },
+    );
+  await show(0, null); // opened on step 1, as Sitmap's audience view
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  const n = steps.length;
+  const { set: checkpoints, last } = briefingCheckpoints(n, total);
+  const samples: HeapSample[] = [];
+  const t0 = performance.now();
+  for (let change = 1; change <= last; change++) {
+    await show(change % n, (change - 1) % n);
+    if (checkpoints.has(change)) {
+      const sample = await heapSample(page, cdp, change, t0);
+      samples.push(sample);
+      log(`  bare MapLibre${jitLabel()} after ${change} briefing steps: ${mb(sample.used)} used heap (${f1(sample.ms / 1000)} s)`);
+    }
+  }
+  await context.close();
+  return samples;
 }
 
 /** Used heap at the last checkpoint vs the first, in per cent. */
@@ -1117,10 +1244,14 @@ function runsTable(r: MemoryRuns, unit: string): string[] {
   ];
 }
 
-function briefingMemorySection(r: { samples: HeapSample[]; runs: MemoryRuns; steps: number; load0: number[]; load1: number[] }): string {
+function briefingMemorySection(r: { samples: HeapSample[]; runs: MemoryRuns; steps: number; bare: HeapSample[]; jitOff: { sitmap: HeapSample[]; bare: HeapSample[] }; load0: number[]; load1: number[] }): string {
   const first = r.samples[0]!;
   const last = r.samples.at(-1)!;
   const change = r.runs.median;
+  const b0 = r.bare[0]!;
+  const bLast = r.bare.at(-1)!;
+  const bChange = growthPct(r.bare);
+  const grown = (s: HeapSample[], i: number) => s[i]!.used - s[0]!.used;
   return [
     `Command: \`${COMMAND}\` (this section alone: \`${only('briefing')}\`). \`/#briefing=kursk&step=1\`, reducedMotion reduce, the audience view stepped with the keyboard (→; Home from step ${r.steps} back to 1), each step waited for until the map settled there; ${r.runs.runs.length} run(s), each in a fresh page. Checkpoints show the same step (changes ≡ 1 mod ${r.steps}); measured as in the section above (the map's next \`idle\`, three \`HeapProfiler.collectGarbage\`, \`Runtime.getHeapUsage\`). Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
     '',
@@ -1133,6 +1264,19 @@ function briefingMemorySection(r: { samples: HeapSample[]; runs: MemoryRuns; ste
     '',
     `**Heap after ${last.step} briefing steps vs after the 1st, median of ${r.runs.runs.length} run(s): ${signedPct(change)} → ${verdict(change <= TARGET.heapPct)}** (target ≤ +${TARGET.heapPct} %; runs ${r.runs.growth.map(signedPct).join(', ')}). Median run: DOM nodes ${first.nodes} → ${last.nodes}, JS event listeners ${first.listeners} → ${last.listeners}.`,
     '',
+    `**Control, same run: bare MapLibre doing the map's share of the same steps.** \`bench/bare-load.html\` (Sitmap's start-up style: the same maplibre-gl build, basemap, sources and layers), the same canvas and reducedMotion. The map's state on each step was read from Sitmap's own map beforehand (a separate page, each step waited for until settled): its camera, its global state (\`day\`, \`projector\`) and the feature-state of every scenario feature and actor country (\`selected\`, \`highlight\`, the routes' \`done\`). For each step the bare page jumps to that camera, sets that global state and the feature-states that differ from the step before, then waits for the map's \`idle\`. No React, no panels, no URL, and not Sitmap's presenting extras on the map (the label keep-out layers, the names' fade-in, the projector theme's paint changes): a lower bound on the map's share. Same checkpoints and measurement.`,
+    '',
+    '| after briefing steps | Sitmap used JS heap | vs after the 1st | bare MapLibre used JS heap | vs after the 1st | Sitmap growth / bare growth |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...r.samples.map((s, i) => {
+      const b = r.bare[i];
+      if (!b) return `| ${s.step} | ${mb(s.used)} | – | – | – | – |`;
+      return `| ${s.step} | ${mb(s.used)} | ${i ? `${((s.used / first.used - 1) * 100).toFixed(1)} %` : '–'} | ${mb(b.used)} | ${i ? `${((b.used / b0.used - 1) * 100).toFixed(1)} %` : '–'} | ${i && grown(r.bare, i) > 0 ? f2(grown(r.samples, i) / grown(r.bare, i)) : '–'} |`;
+    }),
+    '',
+    `Bare MapLibre after ${bLast.step} steps vs after the 1st: **${signedPct(bChange)}** (${mb(b0.used)} → ${mb(bLast.used)}): the map's share of the steps alone, with no app around it, ${bChange <= TARGET.heapPct ? 'stays within' : 'already exceeds'} the +${TARGET.heapPct} % target. Sitmap's heap grew ${mb(last.used - first.used)} over the same steps, bare MapLibre's ${mb(bLast.used - b0.used)}. The map's growth alone is ${signedPct(((bLast.used - b0.used) / first.used) * 100)} of Sitmap's heap after the 1st step: were nothing of Sitmap's own to grow, its figure would ${(bLast.used - b0.used) / first.used <= TARGET.heapPct / 100 ? 'be within' : 'still be over'} the target.`,
+    '',
+    ...jitOffSection(r.samples, r.bare, r.jitOff, 'briefing steps'),
   ].join('\n');
 }
 
@@ -1184,21 +1328,25 @@ function memorySection(r: { samples: HeapSample[]; runs: MemoryRuns; bare: HeapS
  * kept (the app's, MapLibre's, the browser's buffers); the difference to the usual run is V8
  * compiling functions as they get hot.
  */
-function jitOffSection(sitmap: HeapSample[], bare: HeapSample[], off: { sitmap: HeapSample[]; bare: HeapSample[] }): string[] {
+function jitOffSection(sitmap: HeapSample[], bare: HeapSample[], off: { sitmap: HeapSample[]; bare: HeapSample[] }, unit = 'selection changes'): string[] {
   const at = (s: HeapSample[], i: number) => (s[i] ? `${mb(s[i].used)}${i ? ` (${signedPct((s[i].used / s[0]!.used - 1) * 100)})` : ''}` : '–');
-  const grew = (s: HeapSample[]) => s.at(-1)!.used - s[0]!.used;
+  // Compared at the JIT-off run's last checkpoint (a shorter run's checkpoints are the first of the
+  // JIT-on run's).
+  const k = off.sitmap.length - 1;
+  const grew = (s: HeapSample[]) => s[Math.min(k, s.length - 1)]!.used - s[0]!.used;
   const code = (on: HeapSample[], o: HeapSample[]) => grew(on) - grew(o);
   const share = (on: HeapSample[], o: HeapSample[]) => (grew(on) > 0 ? `${Math.round((code(on, o) / grew(on)) * 100)} %` : '–');
   const last = off.sitmap.at(-1)!;
   const offCh = growthPct(off.sitmap);
+  const shorter = last.step < sitmap.at(-1)!.step;
   return [
-    `**Control, same run: both pages with V8's JIT off** (Chromium launched with \`${JITLESS}\`; checked in each page: WebAssembly, which the flag removes, is absent). V8 then only interprets: no baseline or optimised code, no feedback vectors, so what still grows is data the page keeps (the app's, MapLibre's, the browser's). Same workloads, checkpoints and measurement as above, each page in a fresh context of that browser.`,
+    `**Control, same run: both pages with V8's JIT off** (Chromium launched with \`${JITLESS}\`; checked in each page: WebAssembly, which the flag removes, is absent). V8 then only interprets: no baseline or optimised code, no feedback vectors, so what still grows is data the page keeps (the app's, MapLibre's, the browser's). Same workloads, checkpoints and measurement as above, each page in a fresh context of that browser${shorter ? `, for the first ${last.step} ${unit} only (without the JIT each takes about twice as long), compared with the JIT-on runs at the same checkpoints` : ''}.`,
     '',
-    '| after selection changes | Sitmap, JIT off | bare MapLibre, JIT off | Sitmap, JIT on (above) | bare MapLibre, JIT on (above) |',
+    `| after ${unit} | Sitmap, JIT off | bare MapLibre, JIT off | Sitmap, JIT on (above) | bare MapLibre, JIT on (above) |`,
     '|---:|---:|---:|---:|---:|',
     ...off.sitmap.map((s, i) => `| ${s.step} | ${at(off.sitmap, i)} | ${at(off.bare, i)} | ${at(sitmap, i)} | ${at(bare, i)} |`),
     '',
-    `With the JIT off, Sitmap's heap after ${last.step} changes vs after the 1st: **${signedPct(offCh)}** (${mb(off.sitmap[0]!.used)} → ${mb(last.used)}, ${mb(grew(off.sitmap))}; target ≤ +${TARGET.heapPct} %: ${offCh <= TARGET.heapPct ? 'within it' : 'over it'}); bare MapLibre's ${signedPct(growthPct(off.bare))} (${mb(grew(off.bare))}). Of the growth the verdict above counts, compiled code and its metadata are about ${share(sitmap, off.sitmap)} in Sitmap (${mb(code(sitmap, off.sitmap))}) and ${share(bare, off.bare)} in bare MapLibre (${mb(code(bare, off.bare))}), taking the JIT-off growth as the data kept. The verdict stays on the JIT-on figure, the heap users' browsers have.`,
+    `With the JIT off, Sitmap's heap after ${last.step} ${unit} vs after the 1st: **${signedPct(offCh)}** (${mb(off.sitmap[0]!.used)} → ${mb(last.used)}, ${mb(grew(off.sitmap))}; target ≤ +${TARGET.heapPct} %: ${offCh <= TARGET.heapPct ? 'within it' : 'over it'}); bare MapLibre's ${signedPct(growthPct(off.bare))} (${mb(grew(off.bare))}). Of the growth ${shorter ? `with the JIT on by ${last.step} ${unit}` : 'the verdict above counts'}, compiled code and its metadata are about ${share(sitmap, off.sitmap)} in Sitmap (${mb(code(sitmap, off.sitmap))}) and ${share(bare, off.bare)} in bare MapLibre (${mb(code(bare, off.bare))}), taking the JIT-off growth as the data kept. The verdict stays on the JIT-on figure, the heap users' browsers have.`,
     '',
   ];
 }
@@ -1271,7 +1419,7 @@ async function main() {
   try {
     // Sitmap's canvas size and opening camera (for the bare page), and the check that the bare
     // config draws what Sitmap draws.
-    const needBare = ONLY.includes('cold') || ONLY.includes('bytes') || ONLY.includes('memory');
+    const needBare = ONLY.includes('cold') || ONLY.includes('bytes') || ONLY.includes('memory') || ONLY.includes('briefing');
     let camera: Camera | undefined;
     let check: string[] = [];
     if (needBare) {
@@ -1334,9 +1482,19 @@ async function main() {
       const nSteps = (JSON.parse(readFileSync(KURSK_FILE, 'utf8')) as { briefings?: Array<{ steps: unknown[] }> }).briefings?.[0]?.steps.length ?? 0;
       if (nSteps > 1) {
         const { all: bRuns, runs, median: bm } = await memoryWorkload(`briefing, ${STEPS} steps`, () => withRetry('memory (briefing)', () => benchBriefingMemory(server.url, nSteps)));
-        raw.briefing = { runs: bRuns, median: runs.mid };
-        sections.briefing = briefingMemorySection({ ...bm, runs });
-        summary.push({ section: 'briefing', figure: `JS heap after ${bm.samples.at(-1)!.step} briefing steps vs after the 1st`, measured: runsMeasured(runs), target: `≤ +${TARGET.heapPct} %`, ok: runs.median <= TARGET.heapPct });
+        log('briefing: the map state of each step, for the bare MapLibre control…');
+        const targets = stateTargets(config, actors);
+        const stepStates = await withRetry('briefing (map states)', () => briefingMapStates(server.url, nSteps, targets));
+        log(`briefing: bare MapLibre, the map's share of ${STEPS} steps…`);
+        const bare = await withRetry('briefing (bare)', () => benchBareBriefingMemory(server.url, configUrl, camera!, targets, stepStates));
+        log(`briefing: both again with V8's JIT off (${JITLESS}), ${JIT_OFF_STEPS} steps…`);
+        const jitOff = await withBrowserArgs([JITLESS], async () => ({
+          sitmap: (await withRetry('briefing (JIT off)', () => benchBriefingMemory(server.url, nSteps, JIT_OFF_STEPS))).samples,
+          bare: await withRetry('briefing (bare, JIT off)', () => benchBareBriefingMemory(server.url, configUrl, camera!, targets, stepStates, JIT_OFF_STEPS)),
+        }));
+        raw.briefing = { runs: bRuns, median: runs.mid, stepStates: stepStates.map((s) => ({ cam: s.cam, global: s.global, set: s.states.filter((x) => Object.keys(x).length).length })), bare, jitOff };
+        sections.briefing = briefingMemorySection({ ...bm, runs, bare, jitOff });
+        summary.push({ section: 'briefing', figure: `JS heap after ${bm.samples.at(-1)!.step} briefing steps vs after the 1st`, measured: `${runsMeasured(runs)}; bare MapLibre doing the map's share of the same steps, same run: ${signedPct(growthPct(bare))} (${mb(bare[0]!.used)} → ${mb(bare.at(-1)!.used)}); both with V8's JIT off, same run, after ${jitOff.sitmap.at(-1)!.step} steps: Sitmap ${signedPct(growthPct(jitOff.sitmap))}, bare ${signedPct(growthPct(jitOff.bare))}`, target: `≤ +${TARGET.heapPct} %`, ok: runs.median <= TARGET.heapPct });
       }
     }
   } finally {
