@@ -77,6 +77,46 @@ function colourCount(page: Page, image: { b64: string } | { selector: string }, 
   );
 }
 
+/**
+ * The longest horizontal run of pixels of colour `colour` (each channel within 2) in a region of an
+ * image (as `colourCount` takes it): a scale bar's bar is one, 60 px or more; text and map lines
+ * make short ones.
+ */
+function longestRun(page: Page, image: { b64: string } | { selector: string }, colour: string, [x, y, w, h]: [number, number, number, number]): Promise<number> {
+  return page.evaluate(
+    async ({ image, c, x, y, w, h }) => {
+      const source =
+        'b64' in image
+          ? await createImageBitmap(new Blob([Uint8Array.from(atob(image.b64), (ch) => ch.charCodeAt(0))], { type: 'image/png' }))
+          : document.querySelector<HTMLImageElement>(image.selector)!;
+      const canvas = document.createElement('canvas');
+      canvas.width = 'naturalWidth' in source ? source.naturalWidth : source.width;
+      canvas.height = 'naturalHeight' in source ? source.naturalHeight : source.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(source, 0, 0);
+      const d = ctx.getImageData(x, y, w, h).data;
+      let best = 0;
+      for (let row = 0; row < h; row++) {
+        let run = 0;
+        for (let col = 0; col < w; col++) {
+          const i = (row * w + col) * 4;
+          const on = Math.abs(d[i]! - c[0]!) <= 2 && Math.abs(d[i + 1]! - c[1]!) <= 2 && Math.abs(d[i + 2]! - c[2]!) <= 2;
+          run = on ? run + 1 : 0;
+          best = Math.max(best, run);
+        }
+      }
+      return best;
+    },
+    { image, c: hex(colour), x, y, w, h },
+  );
+}
+/** Where a slide's scale bar goes: the lower left corner of its map (below the 132-px header, above the 92-px footer). */
+const SLIDE_SCALE_CORNER: [number, number, number, number] = [0, 1080 - 92 - 130, 400, 130];
+/** And a handout image's (1920×1080). */
+const HANDOUT_SCALE_CORNER: [number, number, number, number] = [0, 1080 - 150, 500, 150];
+/** The scale bar's colour (BASE.text). */
+const SCALE_INK = '#1d232a';
+
 describe('Slide and handout export', () => {
   for (const [w, h] of [
     [1280, 720],
@@ -132,6 +172,9 @@ describe('Slide and handout export', () => {
           assert.ok(map.water! > px * 0.005 || map.land! > px * 0.5, `water pixels: ${map.water}`);
           assert.ok(map.deployment! + map.alliance! > 100, `overlay (relation) pixels: ${JSON.stringify(map)}`);
           assert.ok(counts.header.header! > 1920 * 132 * 0.5, 'the title band is drawn');
+          // A world view: no scale bar, which would be true at one latitude only.
+          const run = await longestRun(page, { b64: png.toString('base64') }, SCALE_INK, SLIDE_SCALE_CORNER);
+          assert.ok(run < 40, `no scale bar on a world view's slide: a run of ${run} px`);
           await page.getByRole('dialog', { name: 'Slide and handout' }).waitFor();
           await waitForMapIdle(page, 120_000);
           assertSameView(await viewOf(page), before);
@@ -267,9 +310,15 @@ describe('Slide and handout export', () => {
       // pointer with its colour (not the pressure arc's, #0077BB) is drawn at the edge.
       const blue = await colourCount(page, { selector: '.handout-page[data-step="china"] img' }, '#0072B2', null, 2);
       assert.ok(blue > 50, `pixels of the United States' colour on the China page's map: ${blue}`);
+      // A scale bar on the close-ups of Kursk (the last step), none on the world-wide first step.
+      const lastRun = await longestRun(page, { selector: `.handout-page[data-step="${briefing.steps.at(-1)!.id}"] img` }, SCALE_INK, HANDOUT_SCALE_CORNER);
+      assert.ok(lastRun >= 100 && lastRun <= 250, `the scale bar on the last step's page: a run of ${lastRun} px (bar at most 120 CSS px × 2)`);
+      const firstRun = await longestRun(page, { selector: `.handout-page[data-step="${briefing.steps[0]!.id}"] img` }, SCALE_INK, HANDOUT_SCALE_CORNER);
+      assert.ok(firstRun < 40, `no scale bar on the first, world-wide step's page: a run of ${firstRun} px`);
       await page.setViewportSize({ width: 1123, height: 794 });
       await screenshot(page, 'export-handout-print');
       await page.locator('.handout-page[data-step="china"]').screenshot({ path: join(ARTIFACTS, 'export-handout-china-page.png') });
+      await page.locator(`.handout-page[data-step="${briefing.steps.at(-1)!.id}"]`).screenshot({ path: join(ARTIFACTS, 'export-handout-last-page.png') });
       // The step with the most claims, as printed.
       const busiest = briefing.steps.reduce((a, b) => ((b.claimIds?.length ?? 0) > (a.claimIds?.length ?? 0) ? b : a));
       await page.locator(`.handout-page[data-step="${busiest.id}"]`).screenshot({ path: join(ARTIFACTS, 'export-handout-busiest-page.png') });
@@ -304,9 +353,11 @@ describe('Slide and handout export', () => {
     });
   });
 
-  it('speaks German with ?lang=de and names the slide after the date shown', async () => {
+  it('speaks German with ?lang=de, names the slide after the date shown, and gives a regional view a scale bar', async () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/?lang=de#date=2024-10-23'));
+      await waitForMapIdle(page, 120_000);
+      await page.getByRole('button', { name: 'Russischer Ferner Osten' }).click();
       await waitForMapIdle(page, 120_000);
       await page.getByRole('button', { name: 'Folie & Handout' }).click();
       const menu = page.getByRole('dialog', { name: 'Folie und Handout' });
@@ -314,7 +365,11 @@ describe('Slide and handout export', () => {
       await menu.getByRole('checkbox', { name: 'Sprechernotizen einschließen' }).waitFor();
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), menu.getByRole('button', { name: /Folie speichern/ }).click()]);
       assert.equal(download.suggestedFilename(), 'sitmap-kursk-2024-2024-10-23.png');
-      writeFileSync(join(ARTIFACTS, 'export-slide-de.png'), readFileSync((await download.path())!));
+      const png = readFileSync((await download.path())!);
+      writeFileSync(join(ARTIFACTS, 'export-slide-de.png'), png);
+      // The Far East at about zoom 4 on the slide: a scale bar (at most 120 CSS px × 1.5).
+      const run = await longestRun(page, { b64: png.toString('base64') }, SCALE_INK, SLIDE_SCALE_CORNER);
+      assert.ok(run >= 80 && run <= 190, `the scale bar on the slide: a run of ${run} px`);
     });
   });
 });

@@ -2,12 +2,13 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { resolvedScenario, type SitmapState, type SitmapStore } from '../state/store.ts';
 import type { Briefing, Scenario, Step } from '../scenario/schema.ts';
 import { isoOf } from '../scenario/derive/time.ts';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, formatNumber } from '../lib/format.ts';
+import { SCALE_BAR_WIDTH, scaleBar } from '../lib/scale-bar.ts';
 import { i18n } from '../i18n/index.ts';
 import { applyStep } from '../state/apply-step.ts';
 import { cameraOf, currentMap, grabFrame, mapIdle, pngOf, settle, withMapSize } from './capture.ts';
 import { claimsInView, publishersOf } from './citations.ts';
-import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawSlide, stepSubtitle } from './slide.ts';
+import { SLIDE, SLIDE_MAP, SLIDE_MAP_PIXEL_RATIO, drawScale, drawSlide, stepSubtitle } from './slide.ts';
 import { legendItems, legendLabels, type LegendItem } from '../ui/legend-items.ts';
 import { viewBoundsOf } from '../lib/view-bounds.ts';
 import { drawPointers, imagePointers } from './pointers.ts';
@@ -21,6 +22,11 @@ function mapOrThrow(): MaplibreMap {
   const map = currentMap();
   if (!map) throw new NoMapError(t('noMap'));
   return map;
+}
+
+/** "50 km", "500 m": a scale bar's distance, in the language shown. */
+export function distanceLabel(metres: number): string {
+  return metres >= 1000 ? `${formatNumber(metres / 1000)} km` : `${formatNumber(metres)} m`;
 }
 
 /** Inter is bundled (@fontsource); the canvas uses it only once the faces are loaded. */
@@ -53,12 +59,14 @@ export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; fil
   // The slide's key lists what its map shows: the bounds are read at the slide's map size.
   const scenario = resolvedScenario(store.getState());
   const presented = presentedStep(store.getState(), scenario);
-  const { frame, bounds } = await withMapSize(map, { width: Math.round(SLIDE_MAP.width / ratio), height: Math.round(SLIDE_MAP.height / ratio), pixelRatio: ratio }, async () => {
+  const { frame, bounds, bar } = await withMapSize(map, { width: Math.round(SLIDE_MAP.width / ratio), height: Math.round(SLIDE_MAP.height / ratio), pixelRatio: ratio }, async () => {
     const frame = await grabFrame(map);
     // The actors of the step presented that the slide's map does not show get pointers, as on screen.
     const ctx = frame.getContext('2d')!;
     if (presented) drawPointers(ctx, imagePointers(map, scenario, presented.step, ctx), ratio);
-    return { frame, bounds: viewBoundsOf(map) };
+    // At most as long as the bar on screen, at the slide map's size; drawn in the slide's pixels.
+    const bar = scaleBar({ lat: map.getCenter().lat, zoom: map.getZoom(), height: map.getContainer().clientHeight, maxWidth: SCALE_BAR_WIDTH });
+    return { frame, bounds: viewBoundsOf(map), bar };
   });
   const state = store.getState();
   const date = isoOf(state.time);
@@ -78,6 +86,7 @@ export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; fil
     sources: sources.length ? sources : [t('noSources')],
     more: (count) => t('more', { count }),
     mapData: t('mapData'),
+    scale: bar && { width: bar.width * ratio, label: distanceLabel(bar.metres) },
   });
   return { blob: await pngOf(canvas), filename: `sitmap-${scenario.id}-${date}.png` };
 }
@@ -174,6 +183,9 @@ export async function renderHandout(
           const frame = await grabFrame(map);
           const ctx = frame.getContext('2d')!;
           drawPointers(ctx, imagePointers(map, scenario, step, ctx), pixelRatio);
+          // The scale at 1.2 times the slide's type: the image is printed about 14 cm wide.
+          const bar = scaleBar({ lat: map.getCenter().lat, zoom: map.getZoom(), height, maxWidth: SCALE_BAR_WIDTH });
+          if (bar) drawScale(ctx, { width: bar.width * pixelRatio, label: distanceLabel(bar.metres) }, 24, frame.height - 24, 1.2);
           pages.push({ step, image: URL.createObjectURL(await pngOf(frame)), legend });
         }
       } finally {

@@ -26,6 +26,8 @@ export interface SlideContent {
   sources: string[];
   more: (n: number) => string;
   mapData: string;
+  /** A scale bar at the map's foot (`width`: image px; `label`: "50 km"), or none (lib/scale-bar.ts). */
+  scale?: { width: number; label: string } | null;
 }
 
 /**
@@ -115,6 +117,41 @@ function drawSymbol(ctx: CanvasRenderingContext2D, s: LegendSymbol, x: number, y
 }
 
 /**
+ * A scale bar in a map's lower left corner, its box's lower left at (x, bottom): the distance
+ * above a bar with end ticks, on a white box so it reads over any map. `k` scales the type and box
+ * (1: the slide's; the bar's width is as given).
+ */
+export function drawScale(ctx: CanvasRenderingContext2D, scale: { width: number; label: string }, x: number, bottom: number, k = 1) {
+  ctx.save();
+  ctx.font = font(600, Math.round(21 * k));
+  const pad = 12 * k;
+  const w = Math.max(scale.width, ctx.measureText(scale.label).width) + 2 * pad;
+  const h = 68 * k;
+  const top = bottom - h;
+  ctx.globalAlpha = 0.88;
+  ctx.fillStyle = '#ffffff';
+  ctx.beginPath();
+  ctx.roundRect(x, top, w, h, 6 * k);
+  ctx.fill();
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = BASE.text;
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(scale.label, x + pad, top + pad + 19 * k);
+  // The bar: its ends are the distance's ends; ticks up from each.
+  const y = bottom - pad - 2 * k;
+  ctx.strokeStyle = BASE.text;
+  ctx.lineWidth = 4 * k;
+  ctx.lineCap = 'butt';
+  ctx.beginPath();
+  ctx.moveTo(x + pad, y - 12 * k);
+  ctx.lineTo(x + pad, y);
+  ctx.lineTo(x + pad + scale.width, y);
+  ctx.lineTo(x + pad + scale.width, y - 12 * k);
+  ctx.stroke();
+  ctx.restore();
+}
+
+/**
  * Composes the slide: header (title, subtitle, "as of" date), the map image, the legend on the
  * right and the sources footer. `map` is drawn into the map area, scaled if its size differs.
  */
@@ -129,6 +166,8 @@ export function drawSlide(ctx: CanvasRenderingContext2D, map: CanvasImageSource 
   ctx.fillStyle = BASE.water;
   ctx.fillRect(0, header, SLIDE_MAP.width, SLIDE_MAP.height);
   ctx.drawImage(map, 0, 0, map.width, map.height, 0, header, SLIDE_MAP.width, SLIDE_MAP.height);
+
+  if (c.scale) drawScale(ctx, c.scale, 28, header + SLIDE_MAP.height - 28);
 
   // Header: dark band like the app's top bar; the "as of" date at the right, large.
   ctx.fillStyle = BASE.text;

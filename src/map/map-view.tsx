@@ -597,7 +597,8 @@ export function MapView() {
       >
         <MapSetup onRestored={restored} />
         {/* Distances around Kursk (km), at the map's foot; not on the projected screen, where the
-            caption has that corner (briefing.css). */}
+            caption has that corner (briefing.css). 120 px: SCALE_BAR_WIDTH (lib/scale-bar.ts, the
+            exports' bar), not imported, which would bring that module into the start bundle. */}
         <ScaleControl position="bottom-left" unit="metric" maxWidth={120} />
         {map &&
           overlays.map((o) => (
