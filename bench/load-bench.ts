@@ -985,6 +985,18 @@ async function workloadCameras(base: string, actors: Array<{ id: string }>): Pro
   return cams;
 }
 
+/** The bare MapLibre page (reducedMotion reduce) at Sitmap's opening camera, idle, its map as `window.__sitmapMap`. */
+async function openBarePage(base: string, bareConfigUrl: string, camera: Camera) {
+  const { context, page } = await freshPage({ reducedMotion: 'reduce' });
+  await page.goto(`${base}${bareUrl(bareConfigUrl, camera)}`);
+  await page.waitForFunction(() => !!(window as unknown as { __bareMap?: unknown }).__bareMap, null, { timeout: 120_000 });
+  // waitForMapIdle (via idle()) waits on window.__sitmapMap.
+  await page.evaluate(() => void (window.__sitmapMap = (window as unknown as { __bareMap: import('maplibre-gl').Map }).__bareMap));
+  await idle(page);
+  await assertJitless(page);
+  return { context, page };
+}
+
 /**
  * The control for the memory figure: bare MapLibre (bench/bare-load.html, the same basemap, sources
  * and layers as Sitmap at start) doing the map's share of the same selection changes: the actor's
@@ -994,13 +1006,7 @@ async function workloadCameras(base: string, actors: Array<{ id: string }>): Pro
  * checkpoints and measurement as Sitmap's.
  */
 async function benchBareMemory(base: string, bareConfigUrl: string, camera: Camera, actors: Array<{ id: string; iso3?: string | null }>, cams: ViewCam[]): Promise<HeapSample[]> {
-  const { context, page } = await freshPage({ reducedMotion: 'reduce' });
-  await page.goto(`${base}${bareUrl(bareConfigUrl, camera)}`);
-  await page.waitForFunction(() => !!(window as unknown as { __bareMap?: unknown }).__bareMap, null, { timeout: 120_000 });
-  // waitForMapIdle (via idle()) waits on window.__sitmapMap.
-  await page.evaluate(() => void (window.__sitmapMap = (window as unknown as { __bareMap: import('maplibre-gl').Map }).__bareMap));
-  await idle(page);
-  await assertJitless(page);
+  const { context, page } = await openBarePage(base, bareConfigUrl, camera);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   const n = actors.length;
@@ -1146,12 +1152,7 @@ async function briefingMapStates(base: string, nSteps: number, targets: StateTar
  * on the map's share. Same checkpoints and measurement as Sitmap's.
  */
 async function benchBareBriefingMemory(base: string, bareConfigUrl: string, camera: Camera, targets: StateTarget[], steps: StepMapState[], total = STEPS): Promise<HeapSample[]> {
-  const { context, page } = await freshPage({ reducedMotion: 'reduce' });
-  await page.goto(`${base}${bareUrl(bareConfigUrl, camera)}`);
-  await page.waitForFunction(() => !!(window as unknown as { __bareMap?: unknown }).__bareMap, null, { timeout: 120_000 });
-  await page.evaluate(() => void (window.__sitmapMap = (window as unknown as { __bareMap: import('maplibre-gl').Map }).__bareMap));
-  await idle(page);
-  await assertJitless(page);
+  const { context, page } = await openBarePage(base, bareConfigUrl, camera);
   const show = (to: number, from: number | null) =>
     page.evaluate(
       async ({ targets, want, had }) => {
@@ -1244,14 +1245,35 @@ function runsTable(r: MemoryRuns, unit: string): string[] {
   ];
 }
 
+/**
+ * The bare-MapLibre control beside Sitmap's median run, checkpoint by checkpoint (`unit`: what was
+ * repeated, plural; `one`: its singular), and what it says about the target.
+ */
+function bareComparison(samples: HeapSample[], bare: HeapSample[], unit: string, one: string): string[] {
+  const first = samples[0]!;
+  const last = samples.at(-1)!;
+  const b0 = bare[0]!;
+  const bLast = bare.at(-1)!;
+  const bChange = growthPct(bare);
+  const grown = (s: HeapSample[], i: number) => s[i]!.used - s[0]!.used;
+  return [
+    `| after ${unit} | Sitmap used JS heap | vs after the 1st | bare MapLibre used JS heap | vs after the 1st | Sitmap growth / bare growth |`,
+    '|---:|---:|---:|---:|---:|---:|',
+    ...samples.map((s, i) => {
+      const b = bare[i];
+      if (!b) return `| ${s.step} | ${mb(s.used)} | – | – | – | – |`;
+      return `| ${s.step} | ${mb(s.used)} | ${i ? `${((s.used / first.used - 1) * 100).toFixed(1)} %` : '–'} | ${mb(b.used)} | ${i ? `${((b.used / b0.used - 1) * 100).toFixed(1)} %` : '–'} | ${i && grown(bare, i) > 0 ? f2(grown(samples, i) / grown(bare, i)) : '–'} |`;
+    }),
+    '',
+    `Bare MapLibre after ${bLast.step} ${unit} vs after the 1st: **${signedPct(bChange)}** (${mb(b0.used)} → ${mb(bLast.used)}): the map's share alone, with no app around it, ${bChange <= TARGET.heapPct ? 'stays within' : 'already exceeds'} the +${TARGET.heapPct} % target. Sitmap's heap grew ${mb(last.used - first.used)} over the same ${unit}, bare MapLibre's ${mb(bLast.used - b0.used)}. The map's growth alone is ${signedPct(((bLast.used - b0.used) / first.used) * 100)} of Sitmap's heap after the 1st ${one}: were nothing of Sitmap's own to grow, its figure would ${(bLast.used - b0.used) / first.used <= TARGET.heapPct / 100 ? 'be within' : 'still be over'} the target.`,
+    '',
+  ];
+}
+
 function briefingMemorySection(r: { samples: HeapSample[]; runs: MemoryRuns; steps: number; bare: HeapSample[]; jitOff: { sitmap: HeapSample[]; bare: HeapSample[] }; load0: number[]; load1: number[] }): string {
   const first = r.samples[0]!;
   const last = r.samples.at(-1)!;
   const change = r.runs.median;
-  const b0 = r.bare[0]!;
-  const bLast = r.bare.at(-1)!;
-  const bChange = growthPct(r.bare);
-  const grown = (s: HeapSample[], i: number) => s[i]!.used - s[0]!.used;
   return [
     `Command: \`${COMMAND}\` (this section alone: \`${only('briefing')}\`). \`/#briefing=kursk&step=1\`, reducedMotion reduce, the audience view stepped with the keyboard (→; Home from step ${r.steps} back to 1), each step waited for until the map settled there; ${r.runs.runs.length} run(s), each in a fresh page. Checkpoints show the same step (changes ≡ 1 mod ${r.steps}); measured as in the section above (the map's next \`idle\`, three \`HeapProfiler.collectGarbage\`, \`Runtime.getHeapUsage\`). Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')}.`,
     '',
@@ -1266,26 +1288,13 @@ function briefingMemorySection(r: { samples: HeapSample[]; runs: MemoryRuns; ste
     '',
     `**Control, same run: bare MapLibre doing the map's share of the same steps.** \`bench/bare-load.html\` (Sitmap's start-up style: the same maplibre-gl build, basemap, sources and layers), the same canvas and reducedMotion. The map's state on each step was read from Sitmap's own map beforehand (a separate page, each step waited for until settled): its camera, its global state (\`day\`, \`projector\`) and the feature-state of every scenario feature and actor country (\`selected\`, \`highlight\`, the routes' \`done\`). For each step the bare page jumps to that camera, sets that global state and the feature-states that differ from the step before, then waits for the map's \`idle\`. No React, no panels, no URL, and not Sitmap's presenting extras on the map (the label keep-out layers, the names' fade-in, the projector theme's paint changes): a lower bound on the map's share. Same checkpoints and measurement.`,
     '',
-    '| after briefing steps | Sitmap used JS heap | vs after the 1st | bare MapLibre used JS heap | vs after the 1st | Sitmap growth / bare growth |',
-    '|---:|---:|---:|---:|---:|---:|',
-    ...r.samples.map((s, i) => {
-      const b = r.bare[i];
-      if (!b) return `| ${s.step} | ${mb(s.used)} | – | – | – | – |`;
-      return `| ${s.step} | ${mb(s.used)} | ${i ? `${((s.used / first.used - 1) * 100).toFixed(1)} %` : '–'} | ${mb(b.used)} | ${i ? `${((b.used / b0.used - 1) * 100).toFixed(1)} %` : '–'} | ${i && grown(r.bare, i) > 0 ? f2(grown(r.samples, i) / grown(r.bare, i)) : '–'} |`;
-    }),
-    '',
-    `Bare MapLibre after ${bLast.step} steps vs after the 1st: **${signedPct(bChange)}** (${mb(b0.used)} → ${mb(bLast.used)}): the map's share of the steps alone, with no app around it, ${bChange <= TARGET.heapPct ? 'stays within' : 'already exceeds'} the +${TARGET.heapPct} % target. Sitmap's heap grew ${mb(last.used - first.used)} over the same steps, bare MapLibre's ${mb(bLast.used - b0.used)}. The map's growth alone is ${signedPct(((bLast.used - b0.used) / first.used) * 100)} of Sitmap's heap after the 1st step: were nothing of Sitmap's own to grow, its figure would ${(bLast.used - b0.used) / first.used <= TARGET.heapPct / 100 ? 'be within' : 'still be over'} the target.`,
-    '',
+    ...bareComparison(r.samples, r.bare, 'briefing steps', 'step'),
     ...jitOffSection(r.samples, r.bare, r.jitOff, 'briefing steps'),
   ].join('\n');
 }
 
 function memorySection(r: { samples: HeapSample[]; runs: MemoryRuns; bare: HeapSample[]; jitOff: { sitmap: HeapSample[]; bare: HeapSample[] }; actors: number; load0: number[]; load1: number[] }): string {
   const first = r.samples[0]!;
-  const b0 = r.bare[0]!;
-  const bLast = r.bare.at(-1)!;
-  const bChange = growthPct(r.bare);
-  const grown = (s: HeapSample[], i: number) => s[i]!.used - s[0]!.used;
   const last = r.samples.at(-1)!;
   const change = r.runs.median;
   const cycle = r.samples[1]!;
@@ -1306,16 +1315,7 @@ function memorySection(r: { samples: HeapSample[]; runs: MemoryRuns; bare: HeapS
     '',
     `**Control, same run: bare MapLibre doing the map's share of the same changes.** \`bench/bare-load.html\` (the same maplibre-gl build, basemap, sources and layers as Sitmap at start, as in the cold-load section), the same canvas and reducedMotion; for each change the \`selected\` feature-state on the actor's marker and territory (and cleared on the one before) and a \`jumpTo\` the camera Sitmap reached for that change (recorded on a separate page beforehand, each change waited for until the map was idle), then a frame and ${PRESENTATION_ALLOWANCE_MS} ms (when Sitmap applies its map changes); every 10th change also a frame. No React, no panel, no URL. Same checkpoints and measurement.`,
     '',
-    '| after selection changes | Sitmap used JS heap | vs after the 1st | bare MapLibre used JS heap | vs after the 1st | Sitmap growth / bare growth |',
-    '|---:|---:|---:|---:|---:|---:|',
-    ...r.samples.map((s, i) => {
-      const b = r.bare[i];
-      if (!b) return `| ${s.step} | ${mb(s.used)} | – | – | – | – |`;
-      return `| ${s.step} | ${mb(s.used)} | ${i ? `${((s.used / first.used - 1) * 100).toFixed(1)} %` : '–'} | ${mb(b.used)} | ${i ? `${((b.used / b0.used - 1) * 100).toFixed(1)} %` : '–'} | ${i && grown(r.bare, i) > 0 ? f2(grown(r.samples, i) / grown(r.bare, i)) : '–'} |`;
-    }),
-    '',
-    `Bare MapLibre after ${bLast.step} changes vs after the 1st: **${signedPct(bChange)}** (${mb(b0.used)} → ${mb(bLast.used)}): the camera moves and feature-state alone, with no app around them, ${bChange <= TARGET.heapPct ? 'stay within' : 'already exceed'} the +${TARGET.heapPct} % target. Sitmap's heap grew ${mb(last.used - first.used)} over the same changes, bare MapLibre's ${mb(bLast.used - b0.used)}. The map's growth alone is ${signedPct(((bLast.used - b0.used) / first.used) * 100)} of Sitmap's heap after the 1st change: were nothing of Sitmap's own to grow, its figure would ${(bLast.used - b0.used) / first.used <= TARGET.heapPct / 100 ? 'be within' : 'still be over'} the target.`,
-    '',
+    ...bareComparison(r.samples, r.bare, 'selection changes', 'change'),
     ...jitOffSection(r.samples, r.bare, r.jitOff),
     'What the heap gained, by constructor (heap snapshots over CDP on a readable build): `npx tsx bench/profile-load.ts memory`. By V8 heap space (code, trusted, old space): `npx tsx bench/heap-spaces.ts`.',
     '',
