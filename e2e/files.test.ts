@@ -133,7 +133,7 @@ describe('Scenario files and overlays', () => {
     await withPage(async ({ page }) => {
       await page.goto(url('/?scenario=/e2e-fixtures/scripts-scenario.json#relation=deploys'));
       await waitForMapIdle(page);
-      const nav = page.getByRole('navigation', { name: 'Scenario contents' });
+      const nav = page.getByRole('navigation', { name: 'Actors' });
       await nav.getByRole('button', { name: 'كوريا الشمالية', exact: true }).waitFor();
       await nav.getByRole('button', { name: '<img src=x onerror="window.__xss=1">Россия 🚀', exact: true }).waitFor();
       const panel = await page.getByRole('complementary').innerText();

@@ -34,6 +34,17 @@ describe('Sitmap foundation in a real browser', () => {
           assert.equal(await renderedCount(page, MOVEMENT_LAYERS), 0, 'no leg drawn whole while none is hovered or selected');
           assert.ok((await renderedCount(page, ['territory-fill'])) >= 4, 'actor territories tinted');
           assert.ok((await renderedCount(page, ['position-markers'])) >= 3, 'troop markers drawn');
+          // The key to all this is in view beside the map without scrolling: the legend's layer
+          // switches and its relation types (the lists above it start folded), all of it at 1920×1080.
+          const legend = await page.evaluate(() => {
+            // (No named helpers in here: tsx would wrap them in a __name the page lacks.)
+            const [toggles, types, all] = ['.legend .toggles label', '.legend .legend-items label', '.legend .legend-row'].map((sel) =>
+              Math.max(...[...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().bottom)),
+            );
+            return { sidebar: document.querySelector('.sidebar')!.getBoundingClientRect().bottom, toggles: toggles!, types: types!, all: all! };
+          });
+          assert.ok(legend.toggles <= legend.sidebar && legend.types <= legend.sidebar, `the legend's switches in view: ${JSON.stringify(legend)}`);
+          if (h >= 1080) assert.ok(legend.all <= legend.sidebar, `the whole legend in view: ${JSON.stringify(legend)}`);
           await screenshot(page, `theatre-${w}x${h}`);
         },
         { viewport: { width: w, height: h } },

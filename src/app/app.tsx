@@ -5,7 +5,7 @@ import { createSitmapStore } from '../state/store.ts';
 import { StoreContext, useActions, useNotice, useScenario } from '../state/hooks.ts';
 import { parseHash } from '../state/url.ts';
 import { MapView } from '../map/map-view.tsx';
-import { EntityLists } from '../lists/entity-lists.tsx';
+import { ActorList, EntityLists } from '../lists/entity-lists.tsx';
 import { Legend } from '../legend/legend.tsx';
 // The details panel (claim cards, estimate chart) is a chunk of its own, fetched right after the
 // first render: the map and lists do not wait for it, and it is there before anyone can click.
@@ -82,8 +82,9 @@ function Shell() {
       </header>
       <div className="main">
         <div className="sidebar">
-          <EntityLists />
+          <ActorList />
           <Legend />
+          <EntityLists />
         </div>
         <div className="stage">
           {webgl ? (

@@ -5,7 +5,7 @@ import { StoreContext } from '../state/hooks.ts';
 import { createSitmapStore } from '../state/store.ts';
 import { minimalScenario } from '../scenario/fixtures/minimal.ts';
 import { dayOf } from '../scenario/derive/time.ts';
-import { EntityLists } from './entity-lists.tsx';
+import { ActorList, EntityLists } from './entity-lists.tsx';
 
 afterEach(cleanup);
 
@@ -16,6 +16,7 @@ describe('EntityLists', () => {
     const store = createSitmapStore(minimalScenario(), { date: '2024-10-10' });
     render(
       <StoreContext.Provider value={store}>
+        <ActorList />
         <EntityLists />
       </StoreContext.Provider>,
     );
@@ -36,5 +37,21 @@ describe('EntityLists', () => {
     act(() => store.getState().actions.scrubTo(dayOf('2024-10-25')));
     expect(row('position', 'kursk-region').className).toBe('item');
     expect(row('position', 'kursk-region').textContent).not.toContain('from');
+  });
+
+  it('lists the actors open and starts every other list folded, and opens one on a click', () => {
+    const store = createSitmapStore(minimalScenario(), { date: '2024-10-25' });
+    render(
+      <StoreContext.Provider value={store}>
+        <ActorList />
+        <EntityLists />
+      </StoreContext.Provider>,
+    );
+    const lists = [...document.querySelectorAll<HTMLDetailsElement>('.entity-lists details')];
+    expect(lists.map((d) => d.querySelector('summary')!.textContent)).toEqual(['Relations (1)', 'Movements (1)', 'Troop positions (1)', 'Places (5)']);
+    expect(lists.map((d) => d.open)).toEqual([false, false, false, false]);
+    expect(row('actor', 'north-korea')).not.toBeNull();
+    act(() => lists[0]!.querySelector('summary')!.click());
+    expect(lists[0]!.open).toBe(true);
   });
 });

@@ -68,17 +68,18 @@ function Capped<T>({ items, render }: { items: readonly T[]; render: (item: T) =
   );
 }
 
-/** Keyboard-reachable lists of everything on the map: every actor, relation, movement and position is a button. */
-export function EntityLists() {
+/**
+ * Every actor as a button, with its colour: the first thing beside the map (the legend follows,
+ * then `EntityLists`).
+ */
+export function ActorList() {
   const s = useScenario();
-  const date = useSettledDate();
   const { t } = useT();
   const primary = s.actors.filter((a) => a.tier === 'primary');
   const secondary = s.actors.filter((a) => a.tier === 'secondary');
-  const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
   return (
-    <nav className="entity-lists" aria-label={t('l.nav')}>
-      <h2>{t('l.actors')}</h2>
+    <nav className="entity-lists" aria-labelledby="actor-list-heading">
+      <h2 id="actor-list-heading">{t('l.actors')}</h2>
       <ul className="actor-list">
         {[...primary, ...secondary].map((a) => (
           <li key={a.id}>
@@ -89,7 +90,24 @@ export function EntityLists() {
           </li>
         ))}
       </ul>
-      <details open>
+    </nav>
+  );
+}
+
+/**
+ * Keyboard-reachable lists of everything else on the map: every relation, movement, position and
+ * place is a button. Each list starts folded: below the legend, so that the key to the map is in
+ * view beside it (the 13 relations of the Kursk scenario, open above it, had pushed it out of
+ * sight on a 1280×720 screen).
+ */
+export function EntityLists() {
+  const s = useScenario();
+  const date = useSettledDate();
+  const { t } = useT();
+  const name = (id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
+  return (
+    <nav className="entity-lists" aria-label={t('l.nav')}>
+      <details>
         <summary>{t('layer.relations')} ({formatNumber(s.relations.length)})</summary>
         <Capped items={s.relations} render={(r) => <RelationItem key={r.id} r={r} from={name(r.from)} to={name(r.to)} status={statusOn(date, r.start, r.end)} />} />
       </details>
