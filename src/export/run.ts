@@ -25,8 +25,20 @@ function mapOrThrow(): MaplibreMap {
 }
 
 /** "50 km", "500 m": a scale bar's distance, in the language shown. */
-export function distanceLabel(metres: number): string {
+function distanceLabel(metres: number): string {
   return metres >= 1000 ? `${formatNumber(metres / 1000)} km` : `${formatNumber(metres)} m`;
+}
+
+/**
+ * Draws the scale bar of the map as it is now (`ratio`: image px per CSS px; `k`: type scale)
+ * into the lower left corner of its captured image, if it has one (lib/scale-bar.ts: none on a
+ * world view).
+ */
+function drawMapScale(map: MaplibreMap, ctx: CanvasRenderingContext2D, ratio: number, k: number): void {
+  const bar = scaleBar({ lat: map.getCenter().lat, zoom: map.getZoom(), height: map.getContainer().clientHeight, maxWidth: SCALE_BAR_WIDTH });
+  // 2 % of the image's width from its edges: 29 px on the slide's map, 38 on a handout's.
+  const inset = Math.round(ctx.canvas.width * 0.02);
+  if (bar) drawScale(ctx, { width: bar.width * ratio, label: distanceLabel(bar.metres) }, inset, ctx.canvas.height - inset, k);
 }
 
 /** Inter is bundled (@fontsource); the canvas uses it only once the faces are loaded. */
@@ -59,14 +71,15 @@ export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; fil
   // The slide's key lists what its map shows: the bounds are read at the slide's map size.
   const scenario = resolvedScenario(store.getState());
   const presented = presentedStep(store.getState(), scenario);
-  const { frame, bounds, bar } = await withMapSize(map, { width: Math.round(SLIDE_MAP.width / ratio), height: Math.round(SLIDE_MAP.height / ratio), pixelRatio: ratio }, async () => {
+  const { frame, bounds } = await withMapSize(map, { width: Math.round(SLIDE_MAP.width / ratio), height: Math.round(SLIDE_MAP.height / ratio), pixelRatio: ratio }, async () => {
     const frame = await grabFrame(map);
-    // The actors of the step presented that the slide's map does not show get pointers, as on screen.
     const ctx = frame.getContext('2d')!;
+    // A scale bar at most as long as the one on screen, at the slide map's size (the frame is
+    // the slide's map area, pixel for pixel).
+    drawMapScale(map, ctx, ratio, 1);
+    // The actors of the step presented that the slide's map does not show get pointers, as on screen.
     if (presented) drawPointers(ctx, imagePointers(map, scenario, presented.step, ctx), ratio);
-    // At most as long as the bar on screen, at the slide map's size; drawn in the slide's pixels.
-    const bar = scaleBar({ lat: map.getCenter().lat, zoom: map.getZoom(), height: map.getContainer().clientHeight, maxWidth: SCALE_BAR_WIDTH });
-    return { frame, bounds: viewBoundsOf(map), bar };
+    return { frame, bounds: viewBoundsOf(map) };
   });
   const state = store.getState();
   const date = isoOf(state.time);
@@ -86,7 +99,6 @@ export async function renderSlide(store: SitmapStore): Promise<{ blob: Blob; fil
     sources: sources.length ? sources : [t('noSources')],
     more: (count) => t('more', { count }),
     mapData: t('mapData'),
-    scale: bar && { width: bar.width * ratio, label: distanceLabel(bar.metres) },
   });
   return { blob: await pngOf(canvas), filename: `sitmap-${scenario.id}-${date}.png` };
 }
@@ -182,10 +194,9 @@ export async function renderHandout(
           const legend = legendItems(scenario, { ...state, date: isoOf(state.time), bounds: viewBoundsOf(map) }, legendLabels(tc));
           const frame = await grabFrame(map);
           const ctx = frame.getContext('2d')!;
-          drawPointers(ctx, imagePointers(map, scenario, step, ctx), pixelRatio);
           // The scale at 1.2 times the slide's type: the image is printed about 14 cm wide.
-          const bar = scaleBar({ lat: map.getCenter().lat, zoom: map.getZoom(), height, maxWidth: SCALE_BAR_WIDTH });
-          if (bar) drawScale(ctx, { width: bar.width * pixelRatio, label: distanceLabel(bar.metres) }, 24, frame.height - 24, 1.2);
+          drawMapScale(map, ctx, pixelRatio, 1.2);
+          drawPointers(ctx, imagePointers(map, scenario, step, ctx), pixelRatio);
           pages.push({ step, image: URL.createObjectURL(await pngOf(frame)), legend });
         }
       } finally {

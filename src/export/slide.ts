@@ -26,8 +26,6 @@ export interface SlideContent {
   sources: string[];
   more: (n: number) => string;
   mapData: string;
-  /** A scale bar at the map's foot (`width`: image px; `label`: "50 km"), or none (lib/scale-bar.ts). */
-  scale?: { width: number; label: string } | null;
 }
 
 /**
@@ -117,9 +115,10 @@ function drawSymbol(ctx: CanvasRenderingContext2D, s: LegendSymbol, x: number, y
 }
 
 /**
- * A scale bar in a map's lower left corner, its box's lower left at (x, bottom): the distance
- * above a bar with end ticks, on a white box so it reads over any map. `k` scales the type and box
- * (1: the slide's; the bar's width is as given).
+ * A scale bar in a map image's lower left corner, its box's lower left at (x, bottom): the
+ * distance above a bar with end ticks, on a white box so it reads over any map. `k` scales the
+ * type and box (1: the slide's; the bar's width is as given). Drawn before the pointers to actors
+ * off the map (pointers.ts), which go on top should one fall in that corner.
  */
 export function drawScale(ctx: CanvasRenderingContext2D, scale: { width: number; label: string }, x: number, bottom: number, k = 1) {
   ctx.save();
@@ -166,8 +165,6 @@ export function drawSlide(ctx: CanvasRenderingContext2D, map: CanvasImageSource 
   ctx.fillStyle = BASE.water;
   ctx.fillRect(0, header, SLIDE_MAP.width, SLIDE_MAP.height);
   ctx.drawImage(map, 0, 0, map.width, map.height, 0, header, SLIDE_MAP.width, SLIDE_MAP.height);
-
-  if (c.scale) drawScale(ctx, c.scale, 28, header + SLIDE_MAP.height - 28);
 
   // Header: dark band like the app's top bar; the "as of" date at the right, large.
   ctx.fillStyle = BASE.text;
