@@ -360,7 +360,7 @@ async function coldLoadOnce(
       const want = extra.check.layerIds;
       // Left out of the bare page: the moving units (nothing under way on the last day) and the
       // labels' keep-out from the panels (src/map/panel-keepouts.ts), added at the map's first
-      // \`idle\`, so found here or not depending on when this ran, and empty with no panel open.
+      // `idle`, so found here or not depending on when this ran, and empty with no panel open.
       const sitmapLayers = got.layers.filter((id) => id !== 'moving-units' && id !== 'panel-keepout');
       if (JSON.stringify(sitmapLayers) !== JSON.stringify(want)) check.push(`layer order differs: Sitmap ${sitmapLayers.join(',')} vs bare ${want.join(',')}`);
       for (const [id, n] of Object.entries(extra.check.featureCounts)) if (got.counts[id] !== n) check.push(`source ${id}: Sitmap ${got.counts[id]} features, bare ${n}`);
