@@ -10,13 +10,13 @@
  * more than `maxSpread` times, there is none.
  */
 
+import { TILE, latOfY, mercatorY } from './mercator.ts';
+
 /** The longest the map's scale bar may be, CSS px: an export's, as the map view's ScaleControl (map-view.tsx). */
 export const SCALE_BAR_WIDTH = 120;
 
 /** MapLibre's mean Earth radius (LngLat.distanceTo), m. */
 const EARTH_RADIUS = 6371008.8;
-const TILE = 512;
-const MAX_LAT = 85.051129;
 const rad = Math.PI / 180;
 
 export interface ScaleBar {
@@ -33,9 +33,6 @@ function roundDown(x: number): number {
   return p * (d >= 5 ? 5 : d >= 3 ? 3 : d >= 2 ? 2 : 1);
 }
 
-const latOfY = (y: number) => Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) / rad;
-const yOfLat = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * rad) / 2)) / Math.PI) / 2;
-
 /**
  * The bar for a map of `height` px centred at latitude `lat` at `zoom`, at most `maxWidth` px
  * long; null where the scale differs more than `maxSpread` times between the map's top and foot
@@ -43,7 +40,7 @@ const yOfLat = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (Math.max(-
  */
 export function scaleBar({ lat, zoom, height, maxWidth }: { lat: number; zoom: number; height: number; maxWidth: number }, maxSpread = 1.5): ScaleBar | null {
   const world = TILE * 2 ** zoom;
-  const y = yOfLat(lat);
+  const y = mercatorY(lat);
   const top = latOfY(Math.max(0, y - height / 2 / world));
   const foot = latOfY(Math.min(1, y + height / 2 / world));
   // Mercator stretches by 1 / cos(latitude): least where the map is nearest the equator.

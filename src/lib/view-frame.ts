@@ -9,6 +9,8 @@
  * MapLibre), so it can be tested without a map.
  */
 
+import { TILE, clampLat, latOfY as latOf, lngOfX as lngOf, mercatorX as mx, mercatorY as my } from './mercator.ts';
+
 export interface Rect {
   x: number;
   y: number;
@@ -192,15 +194,7 @@ export function guardSquares(size: Size, boxes: Rect[], { side = 16, edges = fal
   });
 }
 
-const TILE = 512;
-const MAX_LAT = 85.051129;
 const rad = Math.PI / 180;
-const clampLat = (lat: number) => Math.max(-MAX_LAT, Math.min(MAX_LAT, lat));
-/** Web Mercator x, y in units of the world's width (0..1). */
-const mx = (lng: number) => (lng + 180) / 360;
-const my = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (clampLat(lat) * rad) / 2)) / Math.PI) / 2;
-const lngOf = (x: number) => x * 360 - 180;
-const latOf = (y: number) => Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) / rad;
 /** Longitude difference taken the short way round, so a view across the 180° meridian frames as it is drawn. */
 const dLng = (a: number, b: number) => ((((a - b) % 360) + 540) % 360) - 180;
 
